@@ -13,7 +13,7 @@ public sealed partial class Tensor
             LoadInfo(out bool rg);
             return rg;
         }
-        set => NativeMethods.Check(NativeMethods.adt_tensor_set_requires_grad(Handle, value ? 1 : 0));
+        set => Done(NativeMethods.adt_tensor_set_requires_grad(Handle, value ? 1 : 0));
     }
 
     /// <summary>Sets <see cref="RequiresGrad"/> and returns this tensor (PyTorch's <c>requires_grad_()</c>).</summary>
@@ -28,7 +28,7 @@ public sealed partial class Tensor
     {
         get
         {
-            NativeMethods.Check(NativeMethods.adt_tensor_is_leaf(Handle, out int leaf));
+            Done(NativeMethods.adt_tensor_is_leaf(Handle, out int leaf));
             return leaf != 0;
         }
     }
@@ -38,7 +38,7 @@ public sealed partial class Tensor
     {
         get
         {
-            NativeMethods.Check(NativeMethods.adt_tensor_grad(Handle, out IntPtr r));
+            Done(NativeMethods.adt_tensor_grad(Handle, out IntPtr r));
             return r == IntPtr.Zero ? null : new Tensor(r);
         }
     }
@@ -46,15 +46,12 @@ public sealed partial class Tensor
     /// <summary>Computes gradients of this tensor (a scalar, or pass <paramref name="gradient"/>) into every leaf.</summary>
     public void Backward(Tensor? gradient = null, bool retainGraph = false, bool createGraph = false)
     {
-        int status = gradient is null
-            ? NativeMethods.adt_tensor_backward(Handle, IntPtr.Zero, retainGraph ? 1 : 0, createGraph ? 1 : 0)
-            : NativeMethods.adt_tensor_backward(Handle, gradient.Handle, retainGraph ? 1 : 0, createGraph ? 1 : 0);
-        NativeMethods.Check(status);
+        Done(NativeMethods.adt_tensor_backward(Handle, gradient?.Handle ?? IntPtr.Zero, retainGraph ? 1 : 0, createGraph ? 1 : 0), gradient);
     }
 
     /// <summary>Drops the accumulated gradient (PyTorch's <c>grad = None</c>).</summary>
-    public void ClearGrad() => NativeMethods.Check(NativeMethods.adt_tensor_grad_clear(Handle));
+    public void ClearGrad() => Done(NativeMethods.adt_tensor_grad_clear(Handle));
 
     /// <summary>The same data, cut out of the autograd graph.</summary>
-    public Tensor Detach() => Wrap(NativeMethods.adt_tensor_detach(Handle, out IntPtr r), r);
+    public Tensor Detach() => Own(NativeMethods.adt_tensor_detach(Handle, out IntPtr r), r);
 }

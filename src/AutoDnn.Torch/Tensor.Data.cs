@@ -20,20 +20,20 @@ public sealed partial class Tensor
         if (want != DType)
             throw new InvalidOperationException($"tensor holds {DType} but {typeof(T).Name} ({want}) was asked for; convert with To(DType.{want}) first");
         fixed (T* p = destination)
-            NativeMethods.Check(NativeMethods.adt_tensor_copy_to(Handle, p, (long)destination.Length * sizeof(T)));
+            Done(NativeMethods.adt_tensor_copy_to(Handle, p, (long)destination.Length * sizeof(T)));
     }
 
     /// <summary>The value of a one-element tensor as a double (PyTorch's <c>item()</c>).</summary>
     public double Item()
     {
-        NativeMethods.Check(NativeMethods.adt_tensor_item(Handle, out double value, out _));
+        Done(NativeMethods.adt_tensor_item(Handle, out double value, out _));
         return value;
     }
 
     /// <summary>The value of a one-element integer tensor, exactly.</summary>
     public long ItemInt64()
     {
-        NativeMethods.Check(NativeMethods.adt_tensor_item(Handle, out _, out long value));
+        Done(NativeMethods.adt_tensor_item(Handle, out _, out long value));
         return value;
     }
 

@@ -61,18 +61,18 @@ public sealed partial class Tensor
 
     /// <summary>Limits values to [min, max]; either bound may be left open.</summary>
     public Tensor Clamp(double? min = null, double? max = null) =>
-        Wrap(NativeMethods.adt_tensor_clamp(Handle, min ?? 0, min.HasValue ? 1 : 0, max ?? 0, max.HasValue ? 1 : 0, out IntPtr r), r);
+        Own(NativeMethods.adt_tensor_clamp(Handle, min ?? 0, min.HasValue ? 1 : 0, max ?? 0, max.HasValue ? 1 : 0, out IntPtr r), r);
 
     /// <summary>Matrix product with broadcasting, like <c>torch.matmul</c>.</summary>
-    public Tensor MatMul(Tensor other) => Wrap(NativeMethods.adt_tensor_matmul(Handle, other.Handle, out IntPtr r), r);
+    public Tensor MatMul(Tensor other) => Own(NativeMethods.adt_tensor_matmul(Handle, other.Handle, out IntPtr r), r, other);
 
-    public Tensor Softmax(long dim) => Wrap(NativeMethods.adt_tensor_softmax(Handle, dim, 0, out IntPtr r), r);
+    public Tensor Softmax(long dim) => Own(NativeMethods.adt_tensor_softmax(Handle, dim, 0, out IntPtr r), r);
 
-    public Tensor LogSoftmax(long dim) => Wrap(NativeMethods.adt_tensor_softmax(Handle, dim, 1, out IntPtr r), r);
+    public Tensor LogSoftmax(long dim) => Own(NativeMethods.adt_tensor_softmax(Handle, dim, 1, out IntPtr r), r);
 
     /// <summary>Picks from <paramref name="a"/> where <paramref name="condition"/> holds, else from <paramref name="b"/>.</summary>
     public static Tensor Where(Tensor condition, Tensor a, Tensor b) =>
-        Wrap(NativeMethods.adt_tensor_where(condition.Handle, a.Handle, b.Handle, out IntPtr r), r);
+        condition.Own(NativeMethods.adt_tensor_where(condition.Handle, a.Handle, b.Handle, out IntPtr r), r, a, b);
 
     /// <summary>In place: this += other (PyTorch's <c>add_</c>). Returns this tensor.</summary>
     public Tensor AddInPlace(Tensor other) => InPlace(BinaryOp.Add, other);
@@ -88,14 +88,14 @@ public sealed partial class Tensor
     public Tensor FillInPlace(double value)
     {
         Scalar v = ElementTypes.IsFloatingPoint(DType) ? Interop.Scalar.Of(value) : Interop.Scalar.Of((long)value);
-        NativeMethods.Check(NativeMethods.adt_tensor_fill_(Handle, v.Value, v.IntValue, v.IsInt));
+        Done(NativeMethods.adt_tensor_fill_(Handle, v.Value, v.IntValue, v.IsInt));
         return this;
     }
 
     /// <summary>In place: copies <paramref name="source"/> (broadcast) into this tensor. Returns this tensor.</summary>
     public Tensor CopyInPlace(Tensor source)
     {
-        NativeMethods.Check(NativeMethods.adt_tensor_copy_(Handle, source.Handle));
+        Done(NativeMethods.adt_tensor_copy_(Handle, source.Handle), source);
         return this;
     }
 
@@ -137,23 +137,23 @@ public sealed partial class Tensor
     /// <summary>Number raised to a tensor power, like Python's <c>2 ** t</c>.</summary>
     public static Tensor Pow(double @base, Tensor exponent) => exponent.Binary(BinaryOp.RPow, Interop.Scalar.Of(@base));
 
-    private Tensor Unary(UnaryOp op) => Wrap(NativeMethods.adt_tensor_unary((int)op, Handle, out IntPtr r), r);
+    private Tensor Unary(UnaryOp op) => Own(NativeMethods.adt_tensor_unary((int)op, Handle, out IntPtr r), r);
 
     private Tensor Binary(BinaryOp op, Tensor other) =>
-        Wrap(NativeMethods.adt_tensor_binary((int)op, Handle, other.Handle, out IntPtr r), r);
+        Own(NativeMethods.adt_tensor_binary((int)op, Handle, other.Handle, out IntPtr r), r, other);
 
     private Tensor Binary(BinaryOp op, Scalar s) =>
-        Wrap(NativeMethods.adt_tensor_binary_scalar((int)op, Handle, s.Value, s.IntValue, s.IsInt, out IntPtr r), r);
+        Own(NativeMethods.adt_tensor_binary_scalar((int)op, Handle, s.Value, s.IntValue, s.IsInt, out IntPtr r), r);
 
     private Tensor InPlace(BinaryOp op, Tensor other)
     {
-        NativeMethods.Check(NativeMethods.adt_tensor_binary_((int)op, Handle, other.Handle));
+        Done(NativeMethods.adt_tensor_binary_((int)op, Handle, other.Handle), other);
         return this;
     }
 
     private Tensor InPlace(BinaryOp op, Scalar s)
     {
-        NativeMethods.Check(NativeMethods.adt_tensor_binary_scalar_((int)op, Handle, s.Value, s.IntValue, s.IsInt));
+        Done(NativeMethods.adt_tensor_binary_scalar_((int)op, Handle, s.Value, s.IntValue, s.IsInt));
         return this;
     }
 }

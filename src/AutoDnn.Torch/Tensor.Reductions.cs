@@ -59,6 +59,6 @@ public sealed partial class Tensor
     private unsafe Tensor Reduce(ReduceOp op, long[] dims, bool keepDim, double p = 0)
     {
         fixed (long* d = dims)
-            return Wrap(NativeMethods.adt_tensor_reduce((int)op, Handle, d, dims.Length, keepDim ? 1 : 0, p, out IntPtr r), r);
+            return Own(NativeMethods.adt_tensor_reduce((int)op, Handle, d, dims.Length, keepDim ? 1 : 0, p, out IntPtr r), r);
     }
 }

@@ -12,19 +12,27 @@ public sealed partial class Tensor : IDisposable
     private DType? dtype;
     private Device? device;
 
+    private IntPtr handle;
+    private TensorReleaser? releaser;
+
+    // A tensor made inside a scope is freed by the scope and carries no finalizer (allocating finalizable
+    // objects is what dominates per-op overhead); one made outside every scope gets a releaser that the GC finalizes.
     internal Tensor(IntPtr raw)
     {
-        Handle = new TensorHandle(raw);
-        DisposeScope.Current?.Register(this);
+        handle = raw;
+        DisposeScope? scope = DisposeScope.Current;
+        if (scope is null) releaser = new TensorReleaser(raw);
+        else scope.Register(this);
     }
 
-    internal TensorHandle Handle { get; }
+    /// <summary>The native <c>at::Tensor*</c>. Callers keep this object alive across the native call.</summary>
+    internal IntPtr Handle => handle != IntPtr.Zero ? handle : throw new ObjectDisposedException(nameof(Tensor), "this tensor was disposed (by you or by its DisposeScope); use MoveToOuter() to keep a result");
 
     /// <summary>The scope that will free this tensor, if any.</summary>
     internal DisposeScope? Scope { get; set; }
 
     /// <summary>True once the native tensor has been freed.</summary>
-    public bool IsDisposed => Handle.IsClosed;
+    public bool IsDisposed => handle == IntPtr.Zero;
 
     /// <summary>Sizes of each dimension (PyTorch's <c>shape</c>).</summary>
     public long[] Shape => (long[])LoadShape().Clone();
@@ -78,18 +86,32 @@ public sealed partial class Tensor : IDisposable
         DisposeScope? from = Scope;
         if (from is null) return this;
         Scope = null;
-        from.Outer?.Register(this);
+        if (from.Outer is null) GiveToFinalizer();
+        else from.Outer.Register(this);
         return this;
     }
 
     /// <summary>Takes this tensor out of every scope: the caller disposes it (or the GC finalizes it).</summary>
     public Tensor DetachFromScope()
     {
+        if (Scope is null) return this;
         Scope = null;
+        GiveToFinalizer();
         return this;
     }
 
-    public void Dispose() => Handle.Dispose();
+    public void Dispose()
+    {
+        IntPtr h = Interlocked.Exchange(ref handle, IntPtr.Zero);
+        if (h == IntPtr.Zero) return;
+        releaser?.Cancel();
+        NativeMethods.adt_tensor_free(h);
+    }
+
+    private void GiveToFinalizer()
+    {
+        if (handle != IntPtr.Zero) releaser ??= new TensorReleaser(handle);
+    }
 
     /// <summary>A one-line summary: shape, dtype and device.</summary>
     public override string ToString() =>
@@ -98,7 +120,7 @@ public sealed partial class Tensor : IDisposable
     /// <summary>All values as libtorch prints them.</summary>
     public string Format()
     {
-        NativeMethods.Check(NativeMethods.adt_tensor_format(Handle, out IntPtr text));
+        Done(NativeMethods.adt_tensor_format(Handle, out IntPtr text));
         return NativeMethods.TakeString(text);
     }
 
@@ -107,11 +129,11 @@ public sealed partial class Tensor : IDisposable
         if (shape is not null) return shape;
         Span<long> buffer = stackalloc long[16];
         int ndim;
-        fixed (long* p = buffer) NativeMethods.Check(NativeMethods.adt_tensor_shape(Handle, p, buffer.Length, out ndim));
+        fixed (long* p = buffer) Done(NativeMethods.adt_tensor_shape(Handle, p, buffer.Length, out ndim));
         if (ndim > buffer.Length)
         {
             var big = new long[ndim];
-            fixed (long* p = big) NativeMethods.Check(NativeMethods.adt_tensor_shape(Handle, p, ndim, out ndim));
+            fixed (long* p = big) Done(NativeMethods.adt_tensor_shape(Handle, p, ndim, out ndim));
             return shape = big;
         }
         return shape = buffer[..ndim].ToArray();
@@ -119,7 +141,7 @@ public sealed partial class Tensor : IDisposable
 
     private void LoadInfo(out bool requiresGrad)
     {
-        NativeMethods.Check(NativeMethods.adt_tensor_info(Handle, out int dt, out int devType, out int devIndex, out int rg));
+        Done(NativeMethods.adt_tensor_info(Handle, out int dt, out int devType, out int devIndex, out int rg));
         dtype = (DType)dt;
         device = new Device((DeviceType)devType, devIndex);
         requiresGrad = rg != 0;
@@ -129,5 +151,33 @@ public sealed partial class Tensor : IDisposable
     {
         NativeMethods.Check(status);
         return new Tensor(raw);
+    }
+
+    // Instance results keep `this` (and the other inputs) reachable until the native call has returned,
+    // so a finalizer can never free an input while libtorch is using it.
+    private void Done(int status, Tensor? other = null)
+    {
+        GC.KeepAlive(this);
+        GC.KeepAlive(other);
+        NativeMethods.Check(status);
+    }
+
+    private Tensor Own(int status, IntPtr raw)
+    {
+        GC.KeepAlive(this);
+        return Wrap(status, raw);
+    }
+
+    private Tensor Own(int status, IntPtr raw, Tensor input)
+    {
+        GC.KeepAlive(input);
+        return Own(status, raw);
+    }
+
+    private Tensor Own(int status, IntPtr raw, Tensor a, Tensor b)
+    {
+        GC.KeepAlive(a);
+        GC.KeepAlive(b);
+        return Own(status, raw);
     }
 }

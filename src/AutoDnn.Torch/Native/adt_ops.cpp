@@ -2,6 +2,8 @@
 // Op codes are mirrored by UnaryOp / BinaryOp / ReduceOp in the managed binding: keep both in step.
 #include "adt_common.h"
 
+#include <ATen/ScalarOps.h>
+
 #include <cstdlib>
 #include <cstring>
 #include <sstream>
@@ -96,9 +98,7 @@ void binary_inplace(int op, at::Tensor& a, const at::Tensor& b) {
 // A number on the right of an operator behaves as in Python: a 0-dim "wrapped number" that does not
 // promote the tensor's dtype beyond its category (float32 * 2.0 stays float32; int64 * 2.5 becomes float).
 at::Tensor wrapped(const at::Scalar& s, const at::Tensor& like) {
-  auto t = at::scalar_tensor(s, at::TensorOptions().dtype(s.type()).device(like.device()));
-  t.unsafeGetTensorImpl()->set_wrapped_number(true);
-  return t;
+  return at::native::wrapped_scalar_tensor(s, like.device());  // CPU fast path skips the dispatcher
 }
 
 at::Tensor reduce(int op, const at::Tensor& t, at::IntArrayRef dims, bool keepdim, double p) {
