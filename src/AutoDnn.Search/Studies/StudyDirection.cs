@@ -1,0 +1,8 @@
+namespace AutoDnn.Search.Studies;
+
+/// <summary>Whether an objective is to be minimized or maximized.</summary>
+public enum StudyDirection
+{
+    Minimize,
+    Maximize,
+}
