@@ -39,6 +39,10 @@ public readonly struct TensorIndex
 
     public static implicit operator TensorIndex(int index) => Single(index);
 
+    /// <summary>A C# index: <c>^1</c> is the last element (PyTorch's -1).</summary>
+    public static implicit operator TensorIndex(Index index) =>
+        Single(index.IsFromEnd ? -index.Value : index.Value);
+
     /// <summary>A C# range: <c>1..3</c>, <c>..^1</c>, <c>..</c> (from-end indices become negative bounds).</summary>
     public static implicit operator TensorIndex(Range range) =>
         Slice(BoundOf(range.Start, isStart: true), BoundOf(range.End, isStart: false));
