@@ -14,6 +14,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 APT_PACKAGES=(
   libtorch-dev libopenblas0-openmp cmake g++ make   # the native shim and its BLAS
   python3-torch python3-optuna                       # fixtures and peers measured against
+  python3-sklearn                                    # metric fixtures (and the digits dataset)
 )
 
 log() { printf '\033[1m[build.sh]\033[0m %s\n' "$*" >&2; }
