@@ -15,6 +15,7 @@ APT_PACKAGES=(
   libtorch-dev libopenblas0-openmp cmake g++ make   # the native shim and its BLAS
   python3-torch python3-optuna                       # fixtures and peers measured against
   python3-sklearn                                    # metric fixtures (and the digits dataset)
+  dataset-fashion-mnist fortunes                     # real data for the built-in plugins
 )
 
 log() { printf '\033[1m[build.sh]\033[0m %s\n' "$*" >&2; }
