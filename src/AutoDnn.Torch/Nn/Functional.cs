@@ -3,7 +3,7 @@ using AutoDnn.Torch.Interop;
 namespace AutoDnn.Torch.Nn;
 
 /// <summary>Stateless layer kernels, like <c>torch.nn.functional</c>; modules call these with their parameters.</summary>
-public static class Functional
+public static partial class Functional
 {
     /// <summary>2-d convolution over (N, C, H, W) input; stride, padding and dilation as (height, width).</summary>
     public static unsafe Tensor Conv2d(Tensor input, Tensor weight, Tensor? bias = null, (long, long)? stride = null,
