@@ -33,7 +33,9 @@ public abstract class BatchNorm : Module<Tensor, Tensor>
         if (IsTraining && TrackRunningStats)
         {
             Tensor tracked = Buffer("num_batches_tracked");
-            using (LibTorch.NoGrad()) tracked.AddInPlace(1L);
+            using (LibTorch.NoGrad())
+            using (LibTorch.NewScope())
+                tracked.CopyInPlace(tracked + 1L);
             if (Momentum is null) factor = 1.0 / tracked.ItemInt64();
         }
         bool useBatchStats = IsTraining || !TrackRunningStats;
