@@ -11,6 +11,7 @@ internal static class SamplerRegistry
         ["tpe"] = seed => new TpeSampler(seed),
         ["tpe-multivariate"] = seed => new TpeSampler(new TpeSamplerOptions { Seed = seed, Multivariate = true }),
         ["default"] = seed => SamplerDefaults.Create(seed),
+        ["gp"] = seed => new GpSampler(seed),
     };
 
     public static Func<int, ISampler> Get(string name) =>
