@@ -44,6 +44,21 @@ public static class Curves
         };
     }
 
+    /// <summary>A trial with fold-0 values at the given (possibly non-consecutive) steps only.</summary>
+    public static FrozenTrial Points(int number, TrialState state, double? value, params (int Step, double Value)[] points) =>
+        WithFolds(number, state, value, []) with
+        {
+            IntermediateValues = points.ToDictionary(p => new IntermediateKey(0, p.Step), p => p.Value),
+        };
+
+    /// <summary>The same trial with every intermediate value negated (a minimizing history turned into a maximizing one).</summary>
+    public static FrozenTrial Negated(FrozenTrial trial) =>
+        trial with
+        {
+            Values = trial.Values?.Select(v => -v).ToArray(),
+            IntermediateValues = trial.IntermediateValues.ToDictionary(p => p.Key, p => -p.Value),
+        };
+
     public static StudySnapshot Study(StudyDirection direction, params FrozenTrial[] trials) =>
         new(studyId: 0, name: "curves", [direction], trials);
 }
