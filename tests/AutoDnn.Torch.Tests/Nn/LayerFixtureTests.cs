@@ -5,6 +5,7 @@ using AutoDnn.Torch.Tests.Support;
 namespace AutoDnn.Torch.Tests.Nn;
 
 /// <summary>Every layer's forward and backward against python3-torch with the same weights and input.</summary>
+[Collection(GlobalRandomCollection.Name)]
 public class LayerFixtureTests
 {
     public static IEnumerable<object[]> Cases => NnFixtures.Names("layers.json");
