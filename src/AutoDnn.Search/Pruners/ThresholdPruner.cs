@@ -60,6 +60,7 @@ public sealed class ThresholdPruner : IPruner
     {
         ArgumentNullException.ThrowIfNull(study);
         ArgumentNullException.ThrowIfNull(trial);
+        PrunerCurves.RequireSingleObjective(study, nameof(ThresholdPruner));
 
         IReadOnlyList<KeyValuePair<int, double>> curve = PrunerCurves.CurrentCurve(trial, out _);
         if (curve.Count == 0)
