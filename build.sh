@@ -16,6 +16,7 @@ APT_PACKAGES=(
   python3-torch python3-optuna                       # fixtures and peers measured against
   python3-sklearn                                    # metric fixtures (and the digits dataset)
   dataset-fashion-mnist fortunes                     # real data for the built-in plugins
+  postgresql                                         # trial storage tests start a throwaway PostgreSQL 15
 )
 
 log() { printf '\033[1m[build.sh]\033[0m %s\n' "$*" >&2; }
