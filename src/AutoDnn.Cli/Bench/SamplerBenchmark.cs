@@ -39,7 +39,7 @@ internal static class SamplerBenchmark
 
         string table = Table([.. results], functions, samplerNames, trials);
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"AutoDnn samplers: {seeds} seeds × {trials} trials, {workers} worker(s), {Environment.ProcessorCount} CPUs; wall time {elapsed:F0} s; default sampler = {SamplerDefaults.Name} (tuned multivariate TPE)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"AutoDnn samplers: {seeds} seeds × {trials} trials, {workers} worker(s), {Environment.ProcessorCount} CPUs; wall time {elapsed:F0} s; default sampler = {SamplerDefaults.Name} (Gaussian-process BO)");
         text.AppendLine();
         text.Append(table);
         Console.Write(text);

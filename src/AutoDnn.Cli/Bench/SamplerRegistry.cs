@@ -10,8 +10,8 @@ internal static class SamplerRegistry
         ["random"] = seed => new RandomSampler(seed),
         ["tpe"] = seed => new TpeSampler(seed),
         ["tpe-multivariate"] = seed => new TpeSampler(new TpeSamplerOptions { Seed = seed, Multivariate = true }),
+        ["tpe-tuned"] = seed => SamplerDefaults.CreateTunedTpe(seed),
         ["default"] = seed => SamplerDefaults.Create(seed),
-        ["gp"] = seed => new GpSampler(seed),
     };
 
     public static Func<int, ISampler> Get(string name) =>

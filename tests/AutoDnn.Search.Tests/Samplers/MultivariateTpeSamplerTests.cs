@@ -72,5 +72,5 @@ public sealed class MultivariateTpeSamplerTests : SamplerConformanceTests
         Assert.True(tpe < 0.7 * random, $"Late mean y: {tpe} with TPE, {random} at random.");
     }
 
-    protected override ISampler CreateSampler(int seed, IReadOnlyDictionary<string, Distribution> space) => SamplerDefaults.Create(seed);
+    protected override ISampler CreateSampler(int seed, IReadOnlyDictionary<string, Distribution> space) => SamplerDefaults.CreateTunedTpe(seed);
 }

@@ -25,7 +25,7 @@ public sealed class TpeSamplerTests : SamplerConformanceTests
             .Order().ElementAt(4);
 
         double tpe = Median(seed => new TpeSampler(seed));
-        double multivariate = Median(seed => SamplerDefaults.Create(seed));
+        double multivariate = Median(seed => SamplerDefaults.CreateTunedTpe(seed));
         double random = Median(seed => new RandomSampler(seed));
 
         Assert.True(tpe < random / 3, $"TPE median best {tpe} vs random {random}.");
