@@ -295,7 +295,8 @@ public abstract partial class SqlStudyStorage
         if (!first.IsCompatibleWith(distribution))
         {
             throw new ArgumentException(
-                $"Parameter '{name}' was suggested as {first} earlier in this study; {distribution} is not compatible.", nameof(distribution));
+                $"Parameter '{name}' was suggested as {first.ToJson()} earlier in this study; {distribution.ToJson()} is not compatible.",
+                nameof(distribution));
         }
     }
 
