@@ -112,6 +112,18 @@ public sealed class PluginFailureTests
     }
 
     [Fact]
+    public void AnAssemblyThatReferencesTheContractsButDeclaresNoPluginIsReported()
+    {
+        using var fixtures = new PluginFixtures();
+        fixtures.Add(PluginFixtures.Valid);
+        // The host's own Hosting assembly references AutoDnn.Abstractions and implements none of the plugin contracts.
+        File.Copy(typeof(PluginCatalog).Assembly.Location, Path.Combine(fixtures.Root, "AutoDnn.Hosting.dll"));
+
+        PluginEntry failure = LoadExpectingOneFailure(fixtures, PluginStatus.NoPluginTypes);
+        Assert.StartsWith("AutoDnn.Hosting.dll: references AutoDnn.Abstractions but declares no public class implementing", failure.Error);
+    }
+
+    [Fact]
     public void EveryFailureKindAtOnceLeavesTheValidPluginUsable()
     {
         using var fixtures = new PluginFixtures();
