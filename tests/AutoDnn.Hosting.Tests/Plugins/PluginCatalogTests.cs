@@ -54,6 +54,7 @@ public sealed class PluginCatalogTests
         Assert.Equal(6, data.Train.Count);
         Assert.Equal(1, data.Train.Get(3).Label);
         Assert.Equal([7f, -7f], data.Test!.Get(1).Input.ToArray<float>());
+        Assert.Throws<ArgumentException>(() => catalog.Create<IDataset>("test-counting").Open(new Dictionary<string, string> { ["path"] = "x" }));
 
         IEnvironment environment = catalog.Create<IEnvironment>("test-walk");
         Assert.Equal([0f], environment.Reset(seed: 0));

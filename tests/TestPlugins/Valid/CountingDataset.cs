@@ -15,6 +15,11 @@ public sealed class CountingDataset : IDataset
 
     public IDataSource Open(IReadOnlyDictionary<string, string> options)
     {
+        if (options.Keys.FirstOrDefault(k => k != "count") is { } unknown)
+        {
+            throw new ArgumentException($"test-counting: unknown option '{unknown}' (known: count).", nameof(options));
+        }
+
         int count = options.TryGetValue("count", out string? text) ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : 10;
         return new CountingSource(count);
     }
