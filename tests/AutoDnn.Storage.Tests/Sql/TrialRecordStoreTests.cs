@@ -55,7 +55,7 @@ public abstract class TrialRecordStoreTests : IDisposable
         using (TrialHeartbeat heartbeat = TrialHeartbeat.Start(storage, trial, TimeSpan.FromMilliseconds(20)))
         {
             Thread.Sleep(300);
-            Assert.Empty(storage.FailStaleTrials(study, TimeSpan.FromMilliseconds(250)));
+            Assert.Empty(storage.FailStaleTrials(study, TimeSpan.FromSeconds(2)));
             storage.TrySetTrialState(trial, TrialState.Running, TrialState.Fail);
             SpinWait.SpinUntil(() => heartbeat.IsStopped, TimeSpan.FromSeconds(5));
             Assert.True(heartbeat.IsStopped);

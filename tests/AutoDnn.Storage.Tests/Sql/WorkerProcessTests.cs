@@ -55,7 +55,7 @@ public abstract class WorkerProcessTests
             holder.KillHard();
         }
 
-        TimeSpan grace = TimeSpan.FromSeconds(1.5);
+        TimeSpan grace = TimeSpan.FromSeconds(3);
         Assert.Empty(storage.FailStaleTrials(study.Id, grace));
         Assert.Equal(TrialState.Running, storage.GetTrial(heldId).State);
         Thread.Sleep(grace + TimeSpan.FromMilliseconds(300));
