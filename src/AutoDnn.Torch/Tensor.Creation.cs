@@ -92,7 +92,7 @@ public sealed partial class Tensor
     public static unsafe Tensor RandInt(long low, long high, long[] shape, Generator? generator = null, DType dtype = DType.Int64, Device? device = null)
     {
         Device d = Ready(device);
-        using var g = new GeneratorRef(generator);
+        using var g = new GeneratorLease(generator);
         fixed (long* s = shape)
             return Wrap(NativeMethods.adt_tensor_randint(low, high, s, shape.Length, g.Pointer, (int)dtype, (int)d.Type, d.Index, out IntPtr r), r);
     }
@@ -101,14 +101,14 @@ public sealed partial class Tensor
     public static Tensor RandPerm(long n, Generator? generator = null, Device? device = null)
     {
         Device d = Ready(device);
-        using var g = new GeneratorRef(generator);
+        using var g = new GeneratorLease(generator);
         return Wrap(NativeMethods.adt_tensor_randperm(n, g.Pointer, (int)d.Type, d.Index, out IntPtr r), r);
     }
 
     private static unsafe Tensor Random(int kind, long[] shape, Generator? generator, DType dtype, Device? device)
     {
         Device d = Ready(device);
-        using var g = new GeneratorRef(generator);
+        using var g = new GeneratorLease(generator);
         fixed (long* s = shape)
             return Wrap(NativeMethods.adt_tensor_rand(kind, s, shape.Length, g.Pointer, (int)dtype, (int)d.Type, d.Index, out IntPtr r), r);
     }
@@ -118,23 +118,5 @@ public sealed partial class Tensor
         Device d = device ?? Device.Cpu;
         d.EnsureAvailable();
         return d;
-    }
-
-    /// <summary>Keeps an optional generator's native handle alive for the length of one call.</summary>
-    private readonly struct GeneratorRef : IDisposable
-    {
-        private readonly GeneratorHandle? handle;
-
-        public GeneratorRef(Generator? generator)
-        {
-            handle = generator?.Handle;
-            if (handle is null) return;
-            bool added = false;
-            handle.DangerousAddRef(ref added);
-        }
-
-        public IntPtr Pointer => handle?.DangerousGetHandle() ?? IntPtr.Zero;
-
-        public void Dispose() => handle?.DangerousRelease();
     }
 }

@@ -175,21 +175,7 @@ public sealed class InMemoryStudyStorage : IStudyStorage
         IReadOnlyList<double>? values = null,
         IReadOnlyList<double>? constraints = null)
     {
-        bool allowed = (expected, state) switch
-        {
-            (TrialState.Waiting, TrialState.Running) => true,
-            (TrialState.Waiting or TrialState.Running, _) => state.IsFinished(),
-            _ => false,
-        };
-        if (!allowed)
-        {
-            throw new ArgumentException($"A trial cannot go from {expected} to {state}.", nameof(state));
-        }
-
-        if (state == TrialState.Complete && values is null)
-        {
-            throw new ArgumentException("A Complete trial needs its objective values.", nameof(values));
-        }
+        TrialStateExtensions.EnsureTransitionAllowed(expected, state, values);
 
         lock (_gate)
         {

@@ -67,21 +67,7 @@ public abstract partial class SqlStudyStorage
         IReadOnlyList<double>? values = null,
         IReadOnlyList<double>? constraints = null)
     {
-        bool allowed = (expected, state) switch
-        {
-            (TrialState.Waiting, TrialState.Running) => true,
-            (TrialState.Waiting or TrialState.Running, _) => state.IsFinished(),
-            _ => false,
-        };
-        if (!allowed)
-        {
-            throw new ArgumentException($"A trial cannot go from {expected} to {state}.", nameof(state));
-        }
-
-        if (state == TrialState.Complete && values is null)
-        {
-            throw new ArgumentException("A Complete trial needs its objective values.", nameof(values));
-        }
+        TrialStateExtensions.EnsureTransitionAllowed(expected, state, values);
 
         return Write("Changing a trial's state", (c, t) =>
         {
