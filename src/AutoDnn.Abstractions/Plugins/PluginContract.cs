@@ -10,7 +10,7 @@ namespace AutoDnn.Abstractions.Plugins;
 public static class PluginContract
 {
     /// <summary>The contract version, equal to the assembly version of AutoDnn.Abstractions.</summary>
-    public const string Version = "1.0.0";
+    public const string Version = "1.1.0";
 
     /// <summary>The contract major version (the first component of <see cref="Version"/>).</summary>
     public const int Major = 1;
