@@ -131,13 +131,27 @@ public sealed class Study
 
     /// <summary>Starts a trial: takes the oldest enqueued one, or creates one; runs the sampler's relative sampling.</summary>
     /// <exception cref="SearchSpaceExhaustedException">A finite sampler has no point left.</exception>
-    public Trial Ask()
+    public Trial Ask() => Ask(createWhenNoneWaiting: true)!;
+
+    /// <summary>
+    /// Starts the oldest enqueued (Waiting) trial, or returns null when none is left; never creates a trial. Campaigns
+    /// enqueue one Waiting trial per budget slot, so that many workers meet the budget exactly.
+    /// </summary>
+    public Trial? AskWaiting() => Ask(createWhenNoneWaiting: false);
+
+    private Trial? Ask(bool createWhenNoneWaiting)
     {
         // Serialized so that a relative proposal is persisted before the next trial is sampled (grids never repeat).
         lock (_askGate)
         {
             StudySnapshot before = Snapshot();
-            FrozenTrial trial = TakeWaitingTrial(before) ?? CreateRunningTrial(before);
+            FrozenTrial? taken = TakeWaitingTrial(before);
+            if (taken is null && !createWhenNoneWaiting)
+            {
+                return null;
+            }
+
+            FrozenTrial trial = taken ?? CreateRunningTrial(before);
             try
             {
                 StudySnapshot snapshot = Snapshot();
@@ -285,6 +299,15 @@ public sealed class Study
         }
 
         return Storage.CreateTrial(Id, trial);
+    }
+
+    /// <summary>Fails a running trial and records why (the viewer and exports show the reason).</summary>
+    public FrozenTrial Fail(Trial trial, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        ArgumentException.ThrowIfNullOrEmpty(reason);
+        FailIfRunning(trial.TrialId, reason);
+        return Storage.GetTrial(trial.TrialId);
     }
 
     internal void FailIfRunning(long trialId, string reason)

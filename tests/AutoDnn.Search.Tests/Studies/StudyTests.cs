@@ -130,6 +130,29 @@ public sealed class StudyTests
     }
 
     [Fact]
+    public void AskWaiting_takes_only_enqueued_trials_and_samples_what_they_leave_open()
+    {
+        Study study = Study.Create(new StudyOptions { Sampler = new RandomSampler(3) });
+        study.Enqueue(new Dictionary<string, object?>());
+        study.Enqueue(new Dictionary<string, object?> { ["x"] = 0.25 });
+
+        var values = new List<double>();
+        while (study.AskWaiting() is { } trial)
+        {
+            double x = trial.SuggestFloat("x", 0, 1);
+            values.Add(x);
+            study.Tell(trial, x);
+        }
+
+        Assert.Equal(2, values.Count);
+        Assert.InRange(values[0], 0, 1);
+        Assert.Equal(0.25, values[1]);
+        Assert.Null(study.AskWaiting());
+        Assert.Equal(2, study.Trials.Count);
+        Assert.All(study.Trials, t => Assert.Equal(TrialState.Complete, t.State));
+    }
+
+    [Fact]
     public void An_enqueued_value_outside_the_range_names_the_parameter()
     {
         Study study = Study.Create();
