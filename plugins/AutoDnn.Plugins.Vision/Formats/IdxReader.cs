@@ -10,14 +10,15 @@ namespace AutoDnn.Plugins.Vision.Formats;
 /// </summary>
 public static class IdxReader
 {
-    public static IdxFile Read(string path)
+    /// <summary>Reads the file; with <paramref name="maxItems"/>, only the first items along dimension 0 (the rest is not read).</summary>
+    public static IdxFile Read(string path, int? maxItems = null)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"IDX file {path} does not exist", path);
         using FileStream file = File.OpenRead(path);
         using Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
         try
         {
-            return Read(stream, path);
+            return Read(stream, path, maxItems);
         }
         catch (InvalidDataException e)
         {
@@ -25,8 +26,9 @@ public static class IdxReader
         }
     }
 
-    public static IdxFile Read(Stream stream, string name)
+    public static IdxFile Read(Stream stream, string name, int? maxItems = null)
     {
+        if (maxItems < 0) throw new ArgumentOutOfRangeException(nameof(maxItems), maxItems, "maxItems must be >= 0");
         Span<byte> header = stackalloc byte[4];
         ReadExactly(stream, header, name, "the 4-byte magic number");
         if (header[0] != 0 || header[1] != 0)
@@ -43,9 +45,12 @@ public static class IdxReader
             ReadExactly(stream, size, name, $"the size of dimension {d}");
             shape[d] = BinaryPrimitives.ReadInt32BigEndian(size);
             if (shape[d] < 0) throw new IdxFormatException($"{name}: dimension {d} has a negative size");
-            total *= shape[d];
         }
+        if (maxItems is int most && most < shape[0]) shape[0] = most;
+        foreach (int s in shape) total *= s;
         if (total > int.MaxValue) throw new IdxFormatException($"{name}: {total} elements are too many for one array");
+        if (stream.CanSeek && stream.Length - stream.Position < total)
+            throw new IdxFormatException($"{name}: file ends early while reading {total} data bytes ({stream.Length - stream.Position} of {total} bytes follow the header)");
         var data = new byte[total];
         ReadExactly(stream, data, name, $"{total} data bytes");
         return new IdxFile(shape, data);

@@ -79,7 +79,7 @@ public static class PngDecoder
                         samples[target] = ReadSample(rows, py * stride, sampleIndex, h.BitDepth);
                     }
         }
-        return h.ColorType == 3 ? Expand(h, samples, palette!, transparency) : Scale(h, samples);
+        return h.ColorType == 3 ? Expand(h, samples, palette!, transparency, name) : Scale(h, samples);
     }
 
     private static PngImage Scale(PngHeader h, int[] samples)
@@ -95,14 +95,14 @@ public static class PngDecoder
         return new PngImage(h.Width, h.Height, h.SamplesPerPixel, pixels);
     }
 
-    private static PngImage Expand(PngHeader h, int[] indices, byte[] palette, byte[]? transparency)
+    private static PngImage Expand(PngHeader h, int[] indices, byte[] palette, byte[]? transparency, string name)
     {
         int channels = transparency is null ? 3 : 4;
         var pixels = new byte[indices.Length * channels];
         for (int i = 0; i < indices.Length; i++)
         {
             int p = indices[i];
-            if (p * 3 + 2 >= palette.Length) throw new PngFormatException($"palette index {p} is outside the {palette.Length / 3}-entry palette");
+            if (p * 3 + 2 >= palette.Length) throw new PngFormatException($"{name}: palette index {p} is outside the {palette.Length / 3}-entry palette");
             pixels[i * channels] = palette[p * 3];
             pixels[i * channels + 1] = palette[p * 3 + 1];
             pixels[i * channels + 2] = palette[p * 3 + 2];
