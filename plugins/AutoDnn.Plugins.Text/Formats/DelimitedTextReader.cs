@@ -3,19 +3,26 @@ using System.Text;
 namespace AutoDnn.Plugins.Text.Formats;
 
 /// <summary>
-/// Reads text+label corpora from CSV or TSV (delimiter from the extension: .tsv → tab, else comma), RFC 4180 quoting
-/// (quoted fields may hold delimiters, doubled quotes and newlines), an optional header row naming the columns.
+/// Reads text+label corpora from CSV or TSV (delimiter given, or from the extension: .tsv → tab, else comma), RFC 4180
+/// quoting (quoted fields may hold delimiters, doubled quotes and newlines), an optional header row naming the columns.
+/// Without a header, columns are 0-based indices ("text" and "label" then mean columns 0 and 1).
 /// </summary>
 public static class DelimitedTextReader
 {
-    public static IReadOnlyList<LabeledText> Read(string path, string textColumn = "text", string labelColumn = "label", bool hasHeader = true)
+    public static IReadOnlyList<LabeledText> Read(string path, string textColumn = "text", string labelColumn = "label", bool hasHeader = true,
+        char? delimiter = null)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"text corpus {path} does not exist", path);
-        char delimiter = path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ',';
-        List<List<string>> rows = Parse(File.ReadAllText(path, Encoding.UTF8), delimiter, path);
+        char separator = delimiter ?? (path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ',');
+        List<List<string>> rows = Parse(File.ReadAllText(path, Encoding.UTF8), separator, path);
         if (rows.Count == 0) throw new FormatException($"{path}: the file is empty");
-        int textIndex = 0, labelIndex = 1;
-        if (hasHeader)
+        int textIndex, labelIndex;
+        if (!hasHeader)
+        {
+            textIndex = ColumnIndex(textColumn, "text", 0, path);
+            labelIndex = ColumnIndex(labelColumn, "label", 1, path);
+        }
+        else
         {
             List<string> header = rows[0];
             textIndex = header.IndexOf(textColumn);
@@ -34,6 +41,14 @@ public static class DelimitedTextReader
             examples.Add(new LabeledText(rows[r][textIndex], rows[r][labelIndex]));
         }
         return examples;
+    }
+
+    // Without a header a column is a 0-based index; the default names stand for the first two columns.
+    private static int ColumnIndex(string column, string defaultName, int defaultIndex, string path)
+    {
+        if (column == defaultName) return defaultIndex;
+        if (int.TryParse(column, System.Globalization.CultureInfo.InvariantCulture, out int index) && index >= 0) return index;
+        throw new FormatException($"{path}: without a header row, columns are 0-based indices, got '{column}'");
     }
 
     private static List<List<string>> Parse(string text, char delimiter, string path)
