@@ -31,6 +31,9 @@ public sealed record StorageUrl
     /// <summary>The SQLite file path, or the Npgsql connection string.</summary>
     internal string Target { get; }
 
+    /// <summary>The SQLite database file (as written, relative to the working folder), or null for PostgreSQL.</summary>
+    public string? SqliteFile => Kind == StorageKind.Sqlite ? Target : null;
+
     /// <summary>Parses a URL (null or empty means <see cref="Default"/>); throws FormatException saying what is wrong.</summary>
     public static StorageUrl Parse(string? url)
     {

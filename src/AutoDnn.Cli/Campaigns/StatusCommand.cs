@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using AutoDnn.Cli.Commands;
+using AutoDnn.Hosting.Campaigns.Running;
+using AutoDnn.Search.Trials;
+using Spectre.Console;
+
+namespace AutoDnn.Cli.Campaigns;
+
+/// <summary><c>autodnn status</c>: trials by state, the best so far and the running workers of a campaign (or every campaign).</summary>
+internal static class StatusCommand
+{
+    public static Command Create()
+    {
+        var storage = StorageCommandOptions.Storage();
+        var campaign = new Option<string?>("--campaign") { Description = "Campaign name (default: every campaign in the storage)." };
+        var command = new Command("status", "Show where campaigns stand: trials by state, best so far, running workers.") { storage, campaign };
+        command.SetAction(r => StorageCommandOptions.Run(r.GetValue(storage)!, s =>
+        {
+            IEnumerable<string> names = r.GetValue(campaign) is { } one ? [one] : s.GetAllStudies().Select(x => x.Name);
+            bool any = false;
+            foreach (string name in names)
+            {
+                any = true;
+                Print(CampaignStatus.Load(s, name));
+            }
+
+            if (!any)
+            {
+                Console.WriteLine($"no campaigns in {s.Location}; start one with: autodnn run experiments/quickstart.yaml");
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+
+    internal static void Print(CampaignStatus status)
+    {
+        var c = status.Counts;
+        int total = c.Values.Sum();
+        string started = status.StartedAt is { } at ? at.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "not started";
+        AnsiConsole.MarkupLine(Markup.Escape(
+            $"campaign {status.Name}: {total} trials — complete {c[TrialState.Complete]}, pruned {c[TrialState.Pruned]}, failed {c[TrialState.Fail]}, "
+            + $"running {c[TrialState.Running]}, waiting {c[TrialState.Waiting]}; started {started}{(status.IsFinished && total > 0 ? "; finished" : string.Empty)}"));
+        if (status.Best is { } best)
+        {
+            string value = best.Value!.Value.ToString("0.######", CultureInfo.InvariantCulture);
+            string parameters = string.Join(", ", best.Params.Select(p => $"{p.Key}={Format(p.Value)}"));
+            AnsiConsole.MarkupLine(Markup.Escape($"  best: trial {best.Number}, {status.Objectives[0]} {value} ({status.Directions[0].ToString().ToLowerInvariant()}); {parameters}"));
+        }
+
+        foreach ((int trial, string worker, DateTimeOffset? since) in status.Running)
+        {
+            string age = since is { } t ? $"{(DateTimeOffset.UtcNow - t).TotalSeconds:0}s" : "?";
+            AnsiConsole.MarkupLine(Markup.Escape($"  running: trial {trial} on {worker} for {age}"));
+        }
+
+        if (status.Final is { } final && final.ValueKind == JsonValueKind.Object)
+        {
+            AnsiConsole.MarkupLine(Markup.Escape($"  test split (best trial, never used for selection): {final.GetRawText()}"));
+        }
+    }
+
+    internal static string Format(object? value) => value switch
+    {
+        double d => d.ToString("G6", CultureInfo.InvariantCulture),
+        float f => f.ToString("G6", CultureInfo.InvariantCulture),
+        null => "null",
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
+    };
+}
