@@ -32,8 +32,11 @@ public static partial class NpyReader
         string descr = Field(DescrPattern(), header, "descr", name);
         bool fortran = Field(OrderPattern(), header, "fortran_order", name) == "True";
         string shapeText = Field(ShapePattern(), header, "shape", name);
+        // Python 2 wrote long sizes with an L suffix, e.g. (3L, 4L).
         int[] shape = shapeText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+            .Select(s => int.TryParse(s.TrimEnd('L'), NumberStyles.None, CultureInfo.InvariantCulture, out int d)
+                ? d : throw new NpyFormatException($"{name}: shape ({shapeText}) in the header is not a list of sizes"))
+            .ToArray();
         long count = shape.Aggregate(1L, (a, b) => a * b);
         var (kind, size, bigEndian) = ParseDescr(descr, name);
         ReadOnlySpan<byte> data = file[(start + headerLength)..];

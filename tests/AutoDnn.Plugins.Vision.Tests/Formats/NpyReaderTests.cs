@@ -32,4 +32,20 @@ public class NpyReaderTests
         Assert.Contains("strings.npy", e.Message);
         Assert.Contains("<U5", e.Message);
     }
+
+    [Fact]
+    public void PythonTwoLongSizesAreReadAndAMalformedShapeIsNamed()
+    {
+        static byte[] File(string shape, int dataBytes)
+        {
+            string header = $"{{'descr': '|u1', 'fortran_order': False, 'shape': {shape}, }}";
+            return [0x93, .. "NUMPY"u8, 1, 0, (byte)header.Length, 0, .. Encoding.ASCII.GetBytes(header), .. new byte[dataBytes]];
+        }
+
+        Assert.Equal(new[] { 2, 3 }, NpyReader.Read(File("(2L, 3L)", 6), "py2.npy").Shape);
+        var e = Assert.Throws<NpyFormatException>(() => NpyReader.Read(File("(2, x)", 6), "odd.npy"));
+        Assert.Contains("odd.npy", e.Message);
+        Assert.Contains("(2, x)", e.Message);
+        Assert.Contains("odd.npy", Assert.Throws<NpyFormatException>(() => NpyReader.Read(File("(-2,)", 0), "odd.npy")).Message);
+    }
 }
