@@ -1,0 +1,27 @@
+using AutoDnn.Web.Charts;
+using AutoDnn.Web.Data;
+
+namespace AutoDnn.Web.Components;
+
+/// <summary>The dashboard's charts by element id; the page and its live endpoint build the same list, so a refresh redraws every chart in place.</summary>
+internal static class CampaignFigures
+{
+    public static IReadOnlyList<KeyValuePair<string, PlotlyFigure>> Build(CampaignSnapshot s, DateTimeOffset now)
+    {
+        var figures = new List<KeyValuePair<string, PlotlyFigure>>
+        {
+            new("history", CampaignCharts.History(s)),
+            new("parallel", CampaignCharts.ParallelCoordinates(s)),
+            new("importance", CampaignCharts.Importance(s)),
+        };
+        figures.AddRange(CampaignCharts.Folds(s).Select(f => KeyValuePair.Create($"intermediate-{f}", CampaignCharts.Intermediate(s, f))));
+        figures.AddRange(Enumerable.Range(0, s.ParamNames.Count).Select(p => KeyValuePair.Create($"slice-{p}", CampaignCharts.Slice(s, p))));
+        if (CampaignCharts.Contour(s) is { } contour)
+        {
+            figures.Add(new("contour", contour));
+        }
+
+        figures.Add(new("timeline", CampaignCharts.Timeline(s, now)));
+        return figures;
+    }
+}
