@@ -17,6 +17,7 @@ APT_PACKAGES=(
   python3-sklearn                                    # metric fixtures (and the digits dataset)
   dataset-fashion-mnist fortunes                     # real data for the built-in plugins
   postgresql                                         # trial storage tests start a throwaway PostgreSQL 15
+  chromium                                           # the viewer's end-to-end tests (Playwright drives /usr/bin/chromium)
 )
 
 log() { printf '\033[1m[build.sh]\033[0m %s\n' "$*" >&2; }
@@ -64,6 +65,24 @@ build_native() {
   echo "$stamp" > "$out/.stamp"
 }
 
+# The viewer's charts: plotly.js-dist-min from npm, into a git-ignored folder that the web project copies next to the app.
+# npm comes from Debian's `npm` package only when no npm is on PATH (NodeSource's nodejs ships its own and conflicts with it).
+ensure_plotly() {
+  local dir="web/AutoDnn.Web/vendor" version="4.1.2"
+  local manifest="$dir/node_modules/plotly.js-dist-min/package.json"
+  if [ -f "$manifest" ] && grep -q "\"version\": \"$version\"" "$manifest"; then
+    return 0
+  fi
+  if ! command -v npm >/dev/null 2>&1; then
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends npm
+  fi
+  log "installing plotly.js-dist-min $version from npm into $dir"
+  mkdir -p "$dir"
+  npm install --prefix "$dir" --no-save --no-package-lock --no-audit --no-fund "plotly.js-dist-min@$version" >/dev/null
+}
+
 build_dotnet() {
   log "building the solution (Release)"
   dotnet build AutoDnn.sln -c Release -nologo -v q -clp:ErrorsOnly
@@ -73,6 +92,7 @@ build_all() {
   ensure_packages
   ensure_dotnet
   build_native
+  ensure_plotly
   build_dotnet
 }
 
