@@ -16,7 +16,7 @@ internal static class BenchCommand
             iterations, repeats, output,
         };
         ops.SetAction(r => OpOverheadBenchmark.Run(r.GetValue(iterations), r.GetValue(repeats), r.GetValue(output)));
-        return new Command("bench", "Benchmarks against the Python peers.") { ops, CreateSamplers(), StepBenchCommand.Create() };
+        return new Command("bench", "Benchmarks against the Python peers.") { ops, CreateSamplers(), StepBenchCommand.Create(), ProducerBenchmark.Create() };
     }
 
     private static Command CreateSamplers()
