@@ -11,13 +11,14 @@ public static class FortuneReader
     /// <summary>Default folder of Debian's <c>fortunes</c> package.</summary>
     public const string DebianFolder = "/usr/share/games/fortunes";
 
-    /// <summary>Category names available in <paramref name="folder"/> (files with a .dat index beside them).</summary>
+    /// <summary>Category names available in <paramref name="folder"/>: its files without an extension (strfile's
+    /// <c>.dat</c> indexes and Debian's <c>.u8</c> twins are not categories themselves).</summary>
     public static IReadOnlyList<string> Categories(string folder = DebianFolder)
     {
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"fortune folder {folder} does not exist (Debian: apt install fortunes)");
-        return Directory.EnumerateFiles(folder, "*.dat")
-            .Select(Path.GetFileNameWithoutExtension)
-            .Where(name => File.Exists(Path.Combine(folder, name!)))
+        return Directory.EnumerateFiles(folder)
+            .Select(Path.GetFileName)
+            .Where(name => !string.IsNullOrEmpty(name) && !Path.HasExtension(name))
             .Select(name => name!)
             .Order(StringComparer.Ordinal)
             .ToArray();

@@ -122,6 +122,7 @@ public class FortunesDatasetTests
         Assert.Contains(folder + "-missing", missingFolder.Message);
         var missingCategory = Assert.Throws<FileNotFoundException>(() => Open(folder, ("categories", "alpha,delta")));
         Assert.Contains("'delta'", missingCategory.Message);
+        Assert.Contains("categories: alpha, beta, gamma", missingCategory.Message);
         File.WriteAllText(Path.Combine(folder, "empty"), "%\n\n%\n");
         var empty = Assert.Throws<FormatException>(() => Open(folder, ("categories", "alpha,empty")));
         Assert.Contains("'empty'", empty.Message);
