@@ -123,6 +123,19 @@ public sealed class SupervisedTrialRunnerTests
     }
 
     [Fact]
+    public void The_producer_thread_does_not_change_the_outcome()
+    {
+        using var data = new SyntheticBlobs(trainCount: 90);
+        using var withProducer = new SupervisedTrialRunner(data, new TinyMlp(), [new GaussianNoise()], Options(epochs: 2) with { PrefetchBatches = 3 });
+        using var without = new SupervisedTrialRunner(data, new TinyMlp(), [new GaussianNoise()], Options(epochs: 2) with { PrefetchBatches = 0 });
+
+        TrialOutcome a = withProducer.Run(TrialParams.Fixed(schedule: "cosine"), new TrialContext { Seed = 5 });
+        TrialOutcome b = without.Run(TrialParams.Fixed(schedule: "cosine"), new TrialContext { Seed = 5 });
+
+        Assert.Equal(a.Metrics, b.Metrics);
+    }
+
+    [Fact]
     public void Cancellation_stops_the_trial_within_the_epoch_it_was_requested_in()
     {
         using var data = new SyntheticBlobs(trainCount: 90);
