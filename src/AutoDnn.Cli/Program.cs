@@ -11,4 +11,5 @@ root.Subcommands.Add(AskCommand.Create());
 root.Subcommands.Add(TellCommand.Create());
 root.Subcommands.Add(TrialsCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
 return root.Parse(args).Invoke();

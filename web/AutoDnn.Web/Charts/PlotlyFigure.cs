@@ -41,8 +41,12 @@ public sealed class PlotlyFigure
     /// <summary>Number of traces, for tests and for "nothing to draw" notices.</summary>
     public int TraceCount => Data.Count;
 
-    /// <summary>{"data": [...], "layout": {...}} with every HTML-significant character escaped.</summary>
-    public string ToJson()
+    /// <summary>{"data": [...], "layout": {...}} with every HTML-significant character escaped; written once, so change no figure after this.</summary>
+    public string ToJson() => _json ??= Write();
+
+    private string? _json;
+
+    private string Write()
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(16 * 1024);
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.Default }))

@@ -1,11 +1,18 @@
+using System.Runtime.CompilerServices;
 using AutoDnn.Web.Charts;
 using AutoDnn.Web.Data;
 
 namespace AutoDnn.Web.Components;
 
-/// <summary>The dashboard's charts by element id; the page and its live endpoint build the same list, so a refresh redraws every chart in place.</summary>
+/// <summary>The dashboard's charts by element id; the page and its live endpoint use the same list, so a refresh redraws every chart in place.</summary>
 internal static class CampaignFigures
 {
+    // Figures depend only on the snapshot, so they are built once per snapshot (a big campaign's charts take a while).
+    private static readonly ConditionalWeakTable<CampaignSnapshot, IReadOnlyList<KeyValuePair<string, PlotlyFigure>>> Cache = new();
+
+    /// <summary>The snapshot's figures, built on first use; running trials' timeline bars end when the snapshot was read.</summary>
+    public static IReadOnlyList<KeyValuePair<string, PlotlyFigure>> For(CampaignSnapshot s) => Cache.GetValue(s, x => Build(x, x.LoadedAt));
+
     public static IReadOnlyList<KeyValuePair<string, PlotlyFigure>> Build(CampaignSnapshot s, DateTimeOffset now)
     {
         var figures = new List<KeyValuePair<string, PlotlyFigure>>

@@ -21,14 +21,13 @@ internal static class ViewerEndpoints
         PluginListing plugins = app.Services.GetService(typeof(PluginListing)) as PluginListing ?? throw new InvalidOperationException("PluginListing is not registered.");
         string plotlyPath = Path.Combine(options.AssetsFolder ?? Path.Combine(AppContext.BaseDirectory, "viewer-assets"), "plotly.min.js");
         var context = new PageContext(store.Location, (int)options.RefreshInterval.TotalMilliseconds, File.Exists(plotlyPath));
-        TimeProvider time = TimeProvider.System;
 
         app.MapGet("/", () => Page<CampaignsPage>(new() { ["Campaigns"] = Summaries(store), ["Context"] = context }));
 
         app.MapGet("/campaigns/{id:long}", (long id) => Guard(context, () =>
         {
             CampaignSnapshot s = Campaign(store, id);
-            return Page<CampaignPage>(new() { ["Snapshot"] = s, ["Figures"] = CampaignFigures.Build(s, time.GetUtcNow()), ["Context"] = context });
+            return Page<CampaignPage>(new() { ["Snapshot"] = s, ["Figures"] = CampaignFigures.For(s), ["Context"] = context });
         }));
 
         app.MapGet("/campaigns/{id:long}/trials", (long id, HttpRequest request) => Guard(context, () =>
@@ -104,7 +103,7 @@ internal static class ViewerEndpoints
             if (since != s.Summary.Fingerprint)
             {
                 figures = [];
-                foreach (var (chart, figure) in CampaignFigures.Build(s, time.GetUtcNow()))
+                foreach (var (chart, figure) in CampaignFigures.For(s))
                 {
                     figures[chart] = JsonNode.Parse(figure.ToJson());
                 }
