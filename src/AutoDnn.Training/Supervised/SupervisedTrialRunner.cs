@@ -88,9 +88,12 @@ public sealed class SupervisedTrialRunner : ITrialRunner, IDisposable
         var folds = new List<FoldOutcome>(Folds.Count);
         foreach (Fold fold in Folds)
         {
-            context.Cancellation.ThrowIfCancellationRequested();
             int f = fold.Index;
             using Module<Tensor, Tensor> model = Build(trial, context, f);
+
+            // Checked after the model is built, so that a run with an already-cancelled token traces every
+            // hyperparameter (trainer, augmenters, architecture) without training: campaigns use it as a dry run.
+            context.Cancellation.ThrowIfCancellationRequested();
             FoldResult result = trainer.Train(
                 model, hyperparameters, transforms, fold.Train, fold.Validation, options.Epochs, context.Seed, f,
                 $"fold {f + 1} of {Folds.Count}",
