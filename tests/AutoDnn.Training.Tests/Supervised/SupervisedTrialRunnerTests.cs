@@ -158,6 +158,22 @@ public sealed class SupervisedTrialRunnerTests
     }
 
     [Fact]
+    public void A_cancelled_run_still_suggests_every_hyperparameter_before_stopping()
+    {
+        using var data = new SyntheticBlobs(trainCount: 60);
+        using var runner = new SupervisedTrialRunner(data, new TinyMlp(), [new GaussianNoise()], Options());
+        Study study = Study.Create(new StudyOptions { Sampler = new RandomSampler(seed: 4) });
+        Trial trial = study.Ask();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => runner.Run(trial, new TrialContext { Seed = 1, Cancellation = new CancellationToken(canceled: true) }));
+
+        Assert.Contains("train.optimizer", trial.Params.Keys);
+        Assert.Contains("noise.std", trial.Params.Keys);
+        Assert.Contains("tiny.hidden", trial.Params.Keys);
+        Assert.Empty(study.Trials[0].IntermediateValues);
+    }
+
+    [Fact]
     public void Early_stopping_ends_folds_on_a_plateau_before_the_epoch_limit()
     {
         using var data = new SyntheticBlobs(trainCount: 90);
