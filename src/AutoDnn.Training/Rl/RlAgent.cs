@@ -8,6 +8,9 @@ namespace AutoDnn.Training.Rl;
 /// <summary>What the runner's step loop needs from an agent: a training action, a greedy action, and each transition.</summary>
 internal abstract class RlAgent : IDisposable
 {
+    // Serialises seeding libtorch's global generator and drawing the initial weights across concurrent RL trials.
+    private static readonly object BuildLock = new();
+
     private readonly long[] _singleShape;
 
     protected RlAgent(Module<Tensor, Tensor> policy, IReadOnlyList<int> observationShape, Device device, int fold)
@@ -92,6 +95,4 @@ internal abstract class RlAgent : IDisposable
         model.To(device);
         return model;
     }
-
-    private static readonly object BuildLock = new();
 }
