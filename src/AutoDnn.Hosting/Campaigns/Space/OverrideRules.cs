@@ -149,7 +149,7 @@ internal static class OverrideRules
     }
 
     private static SpaceOverrideException Mismatch(SpaceOverride o, string asked, string problem, string instead) =>
-        new(o, $"the plugin suggests {asked}, but the override {o.Describe()} {problem}; write {instead} instead");
+        new(o, $"the plugin suggests {asked}, but the override {(o.Kind == SpaceOverrideKind.Fixed ? string.Empty : o.Describe() + " ")}{problem}; write {instead} instead");
 
     private static Type InferType(CategoricalDistribution c)
     {

@@ -123,7 +123,7 @@ internal sealed partial class CampaignSpecParser
         }
         else if (step is { } stp && low is { } a && high is { } b && !Divides(stp, b - a))
         {
-            _r.Error(m["step"]!, $"{path}.step", $"step {F(stp)} does not divide high - low = {F(b - a)}; write a step that divides it (e.g. step: {F((b - a) / Math.Max(1, Math.Round((b - a) / stp)))}) instead");
+            _r.Error(m["step"]!, $"{path}.step", $"step {F(stp)} does not divide high - low = {F(b - a)}; write a step that divides it (e.g. step: {F(NiceDivisor(b - a, stp))}) instead");
         }
 
         return _r.Errors.Count > before ? null : new SpaceOverride
@@ -136,6 +136,13 @@ internal sealed partial class CampaignSpecParser
             Step = step,
             Position = key.Start,
         };
+    }
+
+    /// <summary>span / k for the k next to span / step whose decimal form is shortest (1 and 0.3 → 0.25, not 0.333…).</summary>
+    private static double NiceDivisor(double span, double step)
+    {
+        double k = Math.Max(1, Math.Floor(span / step));
+        return new[] { span / k, span / (k + 1) }.OrderBy(x => F(x).Length).First();
     }
 
     private static bool Divides(double step, double span)

@@ -34,7 +34,7 @@ internal sealed partial class CampaignSpecParser(SpecReader reader)
         int seed = m["seed"] is { } seedNode ? _r.Int(seedNode, "seed", "seed: 42") ?? 0 : 0;
 
         CampaignTask? task = _r.Required(m, "task", Root, "task: {dataset: NAME, architecture: NAME}") is { } t ? ReadTask(t) : null;
-        bool rl = task?.IsReinforcementLearning ?? (m["task"] is SpecMapping tm && tm.Contains("environment"));
+        bool rl = task?.IsReinforcementLearning ?? (m["task"] is SpecMapping tm && tm.Contains("environment") && !tm.Contains("dataset"));
         TrainingSpec? training = _r.Required(m, "training", Root, rl ? "training: {steps: 20000}" : "training: {epochs: 5}") is { } tr
             ? ReadTraining(tr, rl)
             : null;

@@ -13,6 +13,7 @@ internal sealed partial class SpecTreeBuilder
     private readonly List<CampaignError> _errors;
     private readonly Dictionary<string, SpecNode> _anchors = new(StringComparer.Ordinal);
     private IParser _parser = null!;
+    private Mark _lastGood = Mark.Empty;
 
     private SpecTreeBuilder(string file, List<CampaignError> errors)
     {
@@ -31,6 +32,13 @@ internal sealed partial class SpecTreeBuilder
         catch (YamlException e)
         {
             errors.Add(new CampaignError(builder.At(e.Start), "(document)", $"YAML syntax error: {StripMarks(e.Message)}; fix the indentation, quoting or ':' after the key here"));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (without a position) for some unclosed flow collections.
+            errors.Add(new CampaignError(builder.At(builder._lastGood), "(document)",
+                "YAML syntax error after this point; close every '{', '[' and quote that is opened here instead"));
             return null;
         }
     }
@@ -71,7 +79,7 @@ internal sealed partial class SpecTreeBuilder
         switch (current)
         {
             case AnchorAlias alias:
-                _parser.MoveNext();
+                Next();
                 if (_anchors.TryGetValue(alias.Value.Value, out SpecNode? target))
                 {
                     return target;
@@ -80,11 +88,11 @@ internal sealed partial class SpecTreeBuilder
                 _errors.Add(new CampaignError(At(alias.Start), path, $"the alias *{alias.Value.Value} names no anchor; define &{alias.Value.Value} earlier instead"));
                 return new SpecScalar(At(alias.Start), string.Empty, isPlain: true);
             case Scalar scalar:
-                _parser.MoveNext();
+                Next();
                 bool plain = scalar.Style == ScalarStyle.Plain && (scalar.Tag.IsEmpty || scalar.Tag.Value != StringTag);
                 return Remember(scalar, new SpecScalar(At(scalar.Start), scalar.Value, plain));
             case SequenceStart start:
-                _parser.MoveNext();
+                Next();
                 var items = new List<SpecNode>();
                 while (!Accept<SequenceEnd>())
                 {
@@ -93,7 +101,7 @@ internal sealed partial class SpecTreeBuilder
 
                 return Remember(start, new SpecSequence(At(start.Start), items));
             case MappingStart start:
-                _parser.MoveNext();
+                Next();
                 return Remember(start, ReadMapping(At(start.Start), path));
             default:
                 throw new YamlException(current.Start, current.End, $"unexpected {current.GetType().Name}");
@@ -132,6 +140,16 @@ internal sealed partial class SpecTreeBuilder
     /// <summary>The path of a child key: "a.b" below a mapping, just "b" at the root.</summary>
     internal static string Join(string path, string key) => path == "(document)" ? key : $"{path}.{key}";
 
+    private void Next()
+    {
+        if (_parser.Current is { } current)
+        {
+            _lastGood = current.Start;
+        }
+
+        _parser.MoveNext();
+    }
+
     private SpecNode Remember(NodeEvent e, SpecNode node)
     {
         if (!e.Anchor.IsEmpty)
@@ -147,7 +165,7 @@ internal sealed partial class SpecTreeBuilder
     {
         if (_parser.Current is T)
         {
-            _parser.MoveNext();
+            Next();
             return true;
         }
 
@@ -159,7 +177,7 @@ internal sealed partial class SpecTreeBuilder
     {
         if (_parser.Current is null)
         {
-            _parser.MoveNext();
+            Next();
         }
 
         if (!Accept<T>())

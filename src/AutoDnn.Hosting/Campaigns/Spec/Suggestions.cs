@@ -19,7 +19,15 @@ internal static class Suggestions
         }
 
         int allowed = Math.Max(1, Math.Min(3, given.Length / 3));
-        return best is not null && bestDistance <= allowed ? best : null;
+        if (best is not null && bestDistance <= allowed)
+        {
+            return best;
+        }
+
+        // A truncated or extended name ("n_startup" for "n_startup_trials"): the one known name that contains it, or that it contains.
+        string[] related = given.Length < 3 ? [] : [.. known.Where(k =>
+            k.Contains(given, StringComparison.OrdinalIgnoreCase) || (k.Length >= 3 && given.Contains(k, StringComparison.OrdinalIgnoreCase)))];
+        return related.Length == 1 ? related[0] : null;
     }
 
     /// <summary>"write X instead" when a close name exists, else "write one of a, b, c instead".</summary>
