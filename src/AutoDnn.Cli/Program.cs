@@ -1,7 +1,15 @@
 using System.CommandLine;
+using AutoDnn.Cli.Campaigns;
 using AutoDnn.Cli.Commands;
 
 var root = new RootCommand("AutoDnn: AutoML for deep nets on libtorch.");
+root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(WorkerCommand.Create());
+root.Subcommands.Add(StatusCommand.Create());
+root.Subcommands.Add(ForkCommand.Create());
+root.Subcommands.Add(RerunCommand.Create());
+root.Subcommands.Add(PredictCommand.Create());
+root.Subcommands.Add(BaselineCommand.Create());
 root.Subcommands.Add(InfoCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());

@@ -4,14 +4,14 @@ using System.Text;
 namespace AutoDnn.Storage.Tests;
 
 /// <summary>A .NET program from the test output folder run as a real separate process (<c>dotnet NAME.dll args…</c>).</summary>
-public sealed class ChildProcess : IDisposable
+public sealed partial class ChildProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
     private readonly List<string> _lines = [];
 
-    private ChildProcess(string dll, IReadOnlyList<string> args, string? workingDirectory)
+    private ChildProcess(string dll, IReadOnlyList<string> args, string? workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
         string path = Path.Combine(AppContext.BaseDirectory, dll);
         if (!File.Exists(path))
@@ -25,6 +25,11 @@ public sealed class ChildProcess : IDisposable
             RedirectStandardError = true,
             WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
         };
+        foreach ((string key, string value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
         info.ArgumentList.Add(path);
         foreach (string a in args)
         {
@@ -80,6 +85,18 @@ public sealed class ChildProcess : IDisposable
     }
 
     public int ExitCode => _process.ExitCode;
+
+    /// <summary>The operating-system process id.</summary>
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Starts <paramref name="dll"/> given as a full path (e.g. a program from another project's output).</summary>
+    public static ChildProcess StartPath(string dll, IReadOnlyList<string> args, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null) =>
+        new(dll, args, workingDirectory, environment);
+
+    /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>
+    public void Interrupt() => _ = SendSignal(_process.Id, 2);
 
     public static ChildProcess Start(string dll, IReadOnlyList<string> args, string? workingDirectory = null) => new(dll, args, workingDirectory);
 
@@ -143,4 +160,7 @@ public sealed class ChildProcess : IDisposable
 
         _process.Dispose();
     }
+
+    [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "kill")]
+    private static partial int SendSignal(int pid, int signal);
 }

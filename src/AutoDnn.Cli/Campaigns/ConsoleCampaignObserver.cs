@@ -23,8 +23,17 @@ internal sealed class ConsoleCampaignObserver : ICampaignObserver
     private double? _best;
     private int _bestTrial = -1;
 
-    public ConsoleCampaignObserver(IReadOnlyList<string> objectives, bool maximize, int budget, int alreadyFinished, int workers)
+    private readonly Func<int>? _countFinished;
+
+    /// <param name="objectives">Metric names, in objective order.</param>
+    /// <param name="maximize">Whether the first objective is maximized (for "best so far").</param>
+    /// <param name="budget">Trials in the campaign's budget.</param>
+    /// <param name="alreadyFinished">Trials finished before this run started (resumed campaigns).</param>
+    /// <param name="workers">Workers sharing the campaign on this machine (for the ETA).</param>
+    /// <param name="countFinished">Reads how many trials of the campaign are finished (all workers); null counts this worker's.</param>
+    public ConsoleCampaignObserver(IReadOnlyList<string> objectives, bool maximize, int budget, int alreadyFinished, int workers, Func<int>? countFinished = null)
     {
+        _countFinished = countFinished;
         _objectives = objectives;
         _maximize = maximize;
         _budget = budget;
@@ -60,10 +69,7 @@ internal sealed class ConsoleCampaignObserver : ICampaignObserver
         {
             double seconds = _running.Remove(trial.Number, out Stopwatch? watch) ? watch.Elapsed.TotalSeconds : 0;
             _durations.Add(seconds);
-            if (trial.State != TrialState.Waiting)
-            {
-                _finished++;
-            }
+            _finished = _countFinished?.Invoke() ?? _finished + 1;
 
             string value = string.Empty;
             if (trial.State == TrialState.Complete && trial.Values is { Count: > 0 } values)
@@ -87,7 +93,7 @@ internal sealed class ConsoleCampaignObserver : ICampaignObserver
             string line = string.Create(
                 CultureInfo.InvariantCulture,
                 $"trial {trial.Number,3} {state,-8} {value}{why}  {seconds:0.0}s  [{_finished}/{_budget}] {best}  {Eta()}  {worker}");
-            AnsiConsole.MarkupLine(Markup.Escape(line));
+            Write(line);
         }
     }
 
@@ -102,5 +108,18 @@ internal sealed class ConsoleCampaignObserver : ICampaignObserver
         double perTrial = _durations.Average();
         var eta = TimeSpan.FromSeconds(perTrial * left / _workers);
         return $"ETA {(int)eta.TotalMinutes}m{eta.Seconds:00}s";
+    }
+
+    /// <summary>One plain line: through Spectre on a terminal (so the live status line stays intact), else straight out.</summary>
+    internal static void Write(string line)
+    {
+        if (AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            AnsiConsole.WriteLine(line);
+        }
+        else
+        {
+            Console.WriteLine(line);
+        }
     }
 }

@@ -36,11 +36,11 @@ internal static class RunCommand
         bool created = CampaignSession.Prepare(plan, storage, path);
         CampaignStatus before = CampaignStatus.Load(storage, plan.Name);
         int finishedBefore = before.Counts[TrialState.Complete] + before.Counts[TrialState.Pruned] + before.Counts[TrialState.Fail];
-        AnsiConsole.MarkupLine(Markup.Escape(
+        Console.WriteLine(
             $"campaign {plan.Name} ({(created ? "new" : $"resumed: {finishedBefore} trials finished before")}): {plan.Trials} trials, "
-            + $"sampler {spec.Sampler.Name}, pruner {spec.Pruner.Name}, {Describe(spec)}, objective {string.Join(", ", spec.Objectives.Select(o => $"{o.Metric} ({o.Direction.ToString().ToLowerInvariant()})"))}"));
-        AnsiConsole.MarkupLine(Markup.Escape(
-            $"storage {plan.Storage}; {plan.Workers} worker{(plan.Workers == 1 ? string.Empty : "s")} × {plan.ThreadsPerTrial} thread{(plan.ThreadsPerTrial == 1 ? string.Empty : "s")} on {string.Join(", ", plan.Devices)}"));
+            + $"sampler {spec.Sampler.Name}, pruner {spec.Pruner.Name}, {Describe(spec)}, objective {string.Join(", ", spec.Objectives.Select(o => $"{o.Metric} ({o.Direction.ToString().ToLowerInvariant()})"))}");
+        Console.WriteLine(
+            $"storage {plan.Storage}; {plan.Workers} worker{(plan.Workers == 1 ? string.Empty : "s")} × {plan.ThreadsPerTrial} thread{(plan.ThreadsPerTrial == 1 ? string.Empty : "s")} on {string.Join(", ", plan.Devices)}");
 
         using var interrupt = new CancellationTokenSource();
         using WorkerProcesses children = WorkerProcesses.Start(
@@ -60,13 +60,13 @@ internal static class RunCommand
         try
         {
             bool maximize = plan.Directions[0] == StudyDirection.Maximize;
-            var observer = new ConsoleCampaignObserver(plan.Objectives, maximize, plan.Trials, finishedBefore, plan.Workers);
+            var observer = new ConsoleCampaignObserver(plan.Objectives, maximize, plan.Trials, finishedBefore, plan.Workers, () => CountFinished(storage, plan.Name));
             var worker = new CampaignWorker(plan, storage, CampaignCommandSupport.WorkerId(0), plan.Devices[0], observer);
             WorkerSummary summary = RunLive(observer, () => worker.Run(interrupt.Token));
             IReadOnlyList<int> exits = children.WaitAll();
             if (interrupt.IsCancellationRequested)
             {
-                AnsiConsole.MarkupLine(Markup.Escape($"interrupted: resume with `autodnn run {path}`"));
+                Console.WriteLine($"interrupted: resume with `autodnn run {path}`");
                 return 130;
             }
 
@@ -89,10 +89,10 @@ internal static class RunCommand
             StatusCommand.Print(CampaignStatus.Load(storage, plan.Name));
             if (summary.StoppedByTime)
             {
-                AnsiConsole.MarkupLine(Markup.Escape($"the time budget ({spec.Budget.Time}) is spent; run the same command again to continue."));
+                Console.WriteLine($"the time budget ({spec.Budget.Time}) is spent; run the same command again to continue.");
             }
 
-            AnsiConsole.MarkupLine(Markup.Escape($"open the viewer: autodnn serve --storage {plan.Storage}"));
+            Console.WriteLine($"open the viewer: autodnn serve --storage {plan.Storage}");
             return 0;
         }
         finally
@@ -104,6 +104,13 @@ internal static class RunCommand
     /// <summary>The storage URL as given (with password), for the worker processes.</summary>
     private static string Original(string? storageOverride, CampaignSpec spec) =>
         storageOverride ?? spec.Storage ?? Environment.GetEnvironmentVariable("AUTODNN_STORAGE") ?? Storage.StorageUrl.Default;
+
+    /// <summary>Trials of the campaign that finished (complete, pruned or failed), all workers together.</summary>
+    internal static int CountFinished(SqlStudyStorage storage, string name)
+    {
+        CampaignStatus status = CampaignStatus.Load(storage, name);
+        return status.Counts[TrialState.Complete] + status.Counts[TrialState.Pruned] + status.Counts[TrialState.Fail];
+    }
 
     private static T RunLive<T>(ConsoleCampaignObserver observer, Func<T> action)
     {
@@ -129,15 +136,15 @@ internal static class RunCommand
     private static void PrintFinal(CampaignPlan plan, FinalEvaluation final)
     {
         string validation = final.ValidationValue.ToString("0.0000", CultureInfo.InvariantCulture);
-        AnsiConsole.MarkupLine(Markup.Escape($"best trial {final.Trial}: {plan.Objectives[0]} {validation} in cross-validation; retrained on all training data"));
+        Console.WriteLine($"best trial {final.Trial}: {plan.Objectives[0]} {validation} in cross-validation; retrained on all training data");
         if (final.TestMetrics is { } test)
         {
             string shown = string.Join(", ", new[] { "accuracy", "balanced_accuracy", "f1_macro", "loss" }
                 .Where(test.ContainsKey).Select(k => $"{k} {test[k].ToString("0.0000", CultureInfo.InvariantCulture)}"));
-            AnsiConsole.MarkupLine(Markup.Escape($"test split (never used for selection): {shown}"));
+            Console.WriteLine($"test split (never used for selection): {shown}");
         }
 
-        AnsiConsole.MarkupLine(Markup.Escape($"model saved in {final.ModelFolder} (predict with: autodnn predict --storage {plan.Storage} --trial {final.Trial} --input FILE)"));
+        Console.WriteLine($"model saved in {final.ModelFolder} (predict with: autodnn predict --storage {plan.Storage} --trial {final.Trial} --input FILE)");
     }
 
     private static string Describe(CampaignSpec spec) => spec.Task.IsReinforcementLearning

@@ -41,25 +41,29 @@ internal static class StatusCommand
         var c = status.Counts;
         int total = c.Values.Sum();
         string started = status.StartedAt is { } at ? at.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "not started";
-        AnsiConsole.MarkupLine(Markup.Escape(
+        Console.WriteLine(
             $"campaign {status.Name}: {total} trials — complete {c[TrialState.Complete]}, pruned {c[TrialState.Pruned]}, failed {c[TrialState.Fail]}, "
-            + $"running {c[TrialState.Running]}, waiting {c[TrialState.Waiting]}; started {started}{(status.IsFinished && total > 0 ? "; finished" : string.Empty)}"));
+            + $"running {c[TrialState.Running]}, waiting {c[TrialState.Waiting]}; started {started}{(status.IsFinished && total > 0 ? "; finished" : string.Empty)}");
         if (status.Best is { } best)
         {
             string value = best.Value!.Value.ToString("0.######", CultureInfo.InvariantCulture);
             string parameters = string.Join(", ", best.Params.Select(p => $"{p.Key}={Format(p.Value)}"));
-            AnsiConsole.MarkupLine(Markup.Escape($"  best: trial {best.Number}, {status.Objectives[0]} {value} ({status.Directions[0].ToString().ToLowerInvariant()}); {parameters}"));
+            Console.WriteLine($"  best: trial {best.Number}, {status.Objectives[0]} {value} ({status.Directions[0].ToString().ToLowerInvariant()}); {parameters}");
         }
 
         foreach ((int trial, string worker, DateTimeOffset? since) in status.Running)
         {
             string age = since is { } t ? $"{(DateTimeOffset.UtcNow - t).TotalSeconds:0}s" : "?";
-            AnsiConsole.MarkupLine(Markup.Escape($"  running: trial {trial} on {worker} for {age}"));
+            Console.WriteLine($"  running: trial {trial} on {worker} for {age}");
         }
 
-        if (status.Final is { } final && final.ValueKind == JsonValueKind.Object)
+        if (status.Final is { } final && final.ValueKind == JsonValueKind.Object
+            && final.TryGetProperty("test_metrics", out JsonElement test) && test.ValueKind == JsonValueKind.Object)
         {
-            AnsiConsole.MarkupLine(Markup.Escape($"  test split (best trial, never used for selection): {final.GetRawText()}"));
+            string shown = string.Join(", ", new[] { "accuracy", "balanced_accuracy", "f1_macro", "loss" }
+                .Where(k => test.TryGetProperty(k, out _))
+                .Select(k => $"{k} {test.GetProperty(k).GetDouble().ToString("0.0000", CultureInfo.InvariantCulture)}"));
+            Console.WriteLine($"  test split of trial {final.GetProperty("trial").GetInt32()} retrained on all training data (never used for selection): {shown}");
         }
     }
 

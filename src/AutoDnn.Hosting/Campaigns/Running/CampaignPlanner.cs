@@ -70,7 +70,22 @@ public static class CampaignPlanner
             CreateRunner = createRunner,
             Plugins = plugins,
             ArtifactRoot = artifactRoot,
+            StaleGrace = StaleGrace(),
         };
+    }
+
+    /// <summary>Seconds a running trial may stay silent before it counts as dead: AUTODNN_STALE_GRACE, default 20.</summary>
+    private static TimeSpan StaleGrace()
+    {
+        string? text = Environment.GetEnvironmentVariable("AUTODNN_STALE_GRACE");
+        if (text is null)
+        {
+            return TimeSpan.FromSeconds(20);
+        }
+
+        return double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double seconds) && seconds >= 5
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new FormatException($"AUTODNN_STALE_GRACE='{text}' must be a number of seconds of at least 5 (well above the 2 s heartbeat).");
     }
 
     /// <summary>The runner the campaign's task needs, with plugins fresh from the catalog (the dataset is opened here).</summary>
