@@ -44,7 +44,7 @@ public static class ViewerApp
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddRazorComponents();
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(_ => new ViewerStore(url.Open(), options.RefreshInterval));
+        builder.Services.AddSingleton(_ => new ViewerStore(url.Open(), options.RefreshInterval, prepare: Components.CampaignFigures.PrepareIfWatched));
         builder.Services.AddSingleton(_ => new PluginListing(options.PluginFolders));
 
         WebApplication app = builder.Build();

@@ -1,23 +1,21 @@
 using System.Diagnostics;
-using System.Globalization;
 using AutoDnn.Web.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AutoDnn.Web;
 
-/// <summary>Times the viewer's heaviest pages over a store: a campaign dashboard and the trial table, warm, as a browser would fetch them.</summary>
+/// <summary>Times the viewer's heaviest pages over a store: a campaign dashboard and the trial table, as a browser fetches them.</summary>
 public static class ViewerBenchmark
 {
-    /// <summary>One page's timings: the store read (first, uncached), then server time and round trip of each warm request, in milliseconds.</summary>
-    /// <remarks><paramref name="FirstServerMs"/> is the first request after the read: it builds the charts, which later requests reuse until the next read.</remarks>
-    public sealed record PageTiming(string Path, int Trials, double SnapshotMs, double FirstServerMs, IReadOnlyList<double> ServerMs, IReadOnlyList<double> RoundTripMs, long Bytes)
+    /// <summary>
+    /// One page's timings in milliseconds: the store read (uncached), the first request after it (which builds
+    /// importance and charts for the snapshot), then each warm request. Requests are timed from send to the last byte
+    /// over loopback, so they bound the server's time from above.
+    /// </summary>
+    public sealed record PageTiming(string Path, int Trials, double SnapshotMs, double FirstMs, IReadOnlyList<double> WarmMs, long Bytes)
     {
-        public double MedianServerMs => Median(ServerMs);
-
-        public double MedianRoundTripMs => Median(RoundTripMs);
-
-        private static double Median(IReadOnlyList<double> values) => values.Order().ElementAt(values.Count / 2);
+        public double MedianWarmMs => WarmMs.Order().ElementAt(WarmMs.Count / 2);
     }
 
     /// <summary>
@@ -40,19 +38,17 @@ public static class ViewerBenchmark
             double snapshotMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             foreach (string path in new[] { $"/campaigns/{study.StudyId}", $"/campaigns/{study.StudyId}/trials?sort=value" })
             {
-                double first = (await Fetch(http, path, cancel)).ServerMs; // builds importance and charts for this snapshot
-                var server = new List<double>();
-                var roundTrip = new List<double>();
+                (double first, _) = await Fetch(http, path, cancel);
+                var warm = new List<double>();
                 long bytes = 0;
                 for (int i = 0; i < repeats; i++)
                 {
-                    (double serverMs, double wallMs, long size) = await Fetch(http, path, cancel);
-                    server.Add(serverMs);
-                    roundTrip.Add(wallMs);
+                    (double ms, long size) = await Fetch(http, path, cancel);
+                    warm.Add(ms);
                     bytes = size;
                 }
 
-                results.Add(new PageTiming(path, snapshot.Rows.Count, snapshotMs, first, server, roundTrip, bytes));
+                results.Add(new PageTiming(path, snapshot.Rows.Count, snapshotMs, first, warm, bytes));
             }
         }
 
@@ -60,15 +56,13 @@ public static class ViewerBenchmark
         return results;
     }
 
-    private static async Task<(double ServerMs, double WallMs, long Bytes)> Fetch(HttpClient http, string path, CancellationToken cancel)
+    private static async Task<(double Ms, long Bytes)> Fetch(HttpClient http, string path, CancellationToken cancel)
     {
         long start = Stopwatch.GetTimestamp();
         using HttpResponseMessage response = await http.GetAsync(path, cancel);
         byte[] body = await response.Content.ReadAsByteArrayAsync(cancel);
-        double wall = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        double ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         response.EnsureSuccessStatusCode();
-        string timing = response.Headers.TryGetValues("Server-Timing", out var values) ? values.First() : throw new InvalidOperationException($"{path} sent no Server-Timing header.");
-        double server = double.Parse(timing[(timing.IndexOf("dur=", StringComparison.Ordinal) + 4)..], CultureInfo.InvariantCulture);
-        return (server, wall, body.LongLength);
+        return (ms, body.LongLength);
     }
 }

@@ -73,13 +73,13 @@ internal static class ServeCommand
     private static int Bench(string url, int repeats)
     {
         IReadOnlyList<ViewerBenchmark.PageTiming> timings = ViewerBenchmark.RunAsync(url, repeats).GetAwaiter().GetResult();
-        Console.WriteLine("| page | trials | store read (ms) | first request, server (ms) | server median (ms) | server max (ms) | round trip median (ms) | HTML (KiB) |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| page | trials | store read (ms) | first request after the read (ms) | warm request, median (ms) | warm, max (ms) | HTML (KiB) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (ViewerBenchmark.PageTiming t in timings)
         {
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"| {t.Path} | {t.Trials} | {t.SnapshotMs:F0} | {t.FirstServerMs:F0} | {t.MedianServerMs:F1} | {t.ServerMs.Max():F1} | {t.MedianRoundTripMs:F1} | {t.Bytes / 1024.0:F0} |"));
+                $"| {t.Path} | {t.Trials} | {t.SnapshotMs:F0} | {t.FirstMs:F0} | {t.MedianWarmMs:F1} | {t.WarmMs.Max():F1} | {t.Bytes / 1024.0:F0} |"));
         }
 
         return 0;

@@ -13,6 +13,18 @@ internal static class CampaignFigures
     /// <summary>The snapshot's figures, built on first use; running trials' timeline bars end when the snapshot was read.</summary>
     public static IReadOnlyList<KeyValuePair<string, PlotlyFigure>> For(CampaignSnapshot s) => Cache.GetValue(s, x => Build(x, x.LoadedAt));
 
+    /// <summary>Builds the fresh snapshot's figures (and their JSON) when the old snapshot's were used: someone watches this dashboard.</summary>
+    public static void PrepareIfWatched(CampaignSnapshot old, CampaignSnapshot fresh)
+    {
+        if (Cache.TryGetValue(old, out _))
+        {
+            foreach (var (_, figure) in For(fresh))
+            {
+                figure.ToJson();
+            }
+        }
+    }
+
     public static IReadOnlyList<KeyValuePair<string, PlotlyFigure>> Build(CampaignSnapshot s, DateTimeOffset now)
     {
         var figures = new List<KeyValuePair<string, PlotlyFigure>>

@@ -16,15 +16,24 @@ internal sealed class ViewerStore : IDisposable
     private readonly SqlStudyStorage _storage;
     private readonly TimeSpan _maxAge;
     private readonly TimeProvider _time;
+    private readonly Action<CampaignSnapshot, CampaignSnapshot>? _prepare;
     private readonly ConcurrentDictionary<long, Entry> _campaigns = new();
     private readonly Lock _studiesLock = new();
     private (DateTimeOffset At, IReadOnlyList<StudyRecord> Studies)? _studies;
 
-    public ViewerStore(SqlStudyStorage storage, TimeSpan maxAge, TimeProvider? time = null)
+    /// <param name="storage">The store to read (owned: disposed with this).</param>
+    /// <param name="maxAge">How old a snapshot may get before it is read again.</param>
+    /// <param name="time">The clock (tests pass a fake one).</param>
+    /// <param name="prepare">
+    /// Runs on the background read, with the old and the new snapshot, before the new one is served (the viewer builds
+    /// the new one's charts there when the old one's were used, so no page request waits for them).
+    /// </param>
+    public ViewerStore(SqlStudyStorage storage, TimeSpan maxAge, TimeProvider? time = null, Action<CampaignSnapshot, CampaignSnapshot>? prepare = null)
     {
         _storage = storage;
         _maxAge = maxAge;
         _time = time ?? TimeProvider.System;
+        _prepare = prepare;
     }
 
     /// <summary>Where the data lives, for page footers.</summary>
@@ -77,7 +86,9 @@ internal sealed class ViewerStore : IDisposable
             {
                 try
                 {
-                    entry.Snapshot = Load(current.Study);
+                    CampaignSnapshot fresh = Load(current.Study);
+                    _prepare?.Invoke(current, fresh);
+                    entry.Snapshot = fresh;
                 }
                 catch (Exception e) when (e is InvalidOperationException or IOException or System.Data.Common.DbException or KeyNotFoundException)
                 {
