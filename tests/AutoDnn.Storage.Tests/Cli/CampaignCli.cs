@@ -9,8 +9,8 @@ internal static class CampaignCli
     /// <summary>src/AutoDnn.Cli/bin/&lt;configuration&gt;/net10.0/autodnn.dll of this checkout.</summary>
     public static string Program { get; } = FindProgram();
 
-    /// <summary>A small digits campaign: an MLP on 240 examples, 2 folds, 2 epochs, random sampling, no pruning.</summary>
-    public static string WriteDigitsCampaign(string folder, string name, int trials, string storage, int workers = 1, string extra = "")
+    /// <summary>A small digits campaign: an MLP on 240 examples (by default), 2 folds, 2 epochs, random sampling, no pruning.</summary>
+    public static string WriteDigitsCampaign(string folder, string name, int trials, string storage, int workers = 1, string extra = "", int epochs = 2, int examples = 240)
     {
         string path = Path.Combine(folder, $"{name}.yaml");
         File.WriteAllText(path, string.Create(CultureInfo.InvariantCulture, $"""
@@ -21,8 +21,8 @@ internal static class CampaignCli
               dataset: {"{"}name: sklearn-digits, options: {"{"}test_fraction: "0.2"{"}"}{"}"}
               architecture: mlp
             training:
-              epochs: 2
-              max_examples: 240
+              epochs: {epochs}
+              max_examples: {examples}
             space:
               mlp.layers: 1
               mlp.width: {"{"}low: 16, high: 64, log: true{"}"}

@@ -77,10 +77,18 @@ public sealed class CampaignCliTests
         File.WriteAllText(file, "name: bad\ntask:\n  dataset: sklearn-digits\n  architecture: no-such-net\ntraining: {epochs: 2}\nobjective: {metric: acuracy}\nbudget: {trials: 0}\n");
         using ChildProcess run = CampaignCli.Run(["run", file], folder.Path);
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("bad.yaml:4:", run.Stderr, StringComparison.Ordinal);
-        Assert.Contains("no-such-net", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("the campaign file has 2 errors", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("bad.yaml:6:", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("acuracy", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("bad.yaml:7:", run.Stderr, StringComparison.Ordinal);
+
+        // Once the file itself is valid, the plugins it names are checked against the loaded catalog.
+        File.WriteAllText(file, "name: bad\ntask:\n  dataset: sklearn-digits\n  architecture: no-such-net\ntraining: {epochs: 2}\nbudget: {trials: 1}\n");
+        using ChildProcess again = CampaignCli.Run(["run", file], folder.Path);
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("bad.yaml:4:", again.Stderr, StringComparison.Ordinal);
+        Assert.Contains("no-such-net", again.Stderr, StringComparison.Ordinal);
+        Assert.Contains("simple-cnn", again.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

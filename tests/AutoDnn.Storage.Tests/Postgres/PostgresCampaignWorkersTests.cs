@@ -13,8 +13,8 @@ public sealed class PostgresCampaignWorkersTests(PostgresServer server)
     {
         using var folder = new TempFolder();
         string url = server.CreateDatabase();
-        const int Budget = 12;
-        string file = CampaignCli.WriteDigitsCampaign(folder.Path, "shared", Budget, url);
+        const int Budget = 16;
+        string file = CampaignCli.WriteDigitsCampaign(folder.Path, "shared", Budget, url, epochs: 6, examples: 1200);
         var fastStale = new Dictionary<string, string> { ["AUTODNN_STALE_GRACE"] = "6" };
 
         using ChildProcess run = CampaignCli.Start(["run", file], folder.Path, fastStale);
@@ -24,19 +24,29 @@ public sealed class PostgresCampaignWorkersTests(PostgresServer server)
             .ToList();
         try
         {
-            // Kill worker 1 while it holds a running trial.
-            ChildProcess victim = workers[0];
-            string marker = $":{victim.Id}/1";
+            // Kill one of the three joined workers (whichever first holds a running trial) in the middle of that trial.
+            ChildProcess? victim = null;
+            string marker = string.Empty;
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            while (!Trials(url).Any(t => t.State == TrialState.Running && WorkerOf(t).EndsWith(marker, StringComparison.Ordinal)))
+            while (victim is null)
             {
-                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(180), $"worker 1 never ran a trial: {victim.Stdout}{victim.Stderr}");
-                Thread.Sleep(50);
+                IReadOnlyList<FrozenTrial> running = [.. Trials(url).Where(t => t.State == TrialState.Running)];
+                for (int i = 0; i < workers.Count && victim is null; i++)
+                {
+                    string candidate = $":{workers[i].Id}/{i + 1}";
+                    if (running.Any(t => WorkerOf(t).EndsWith(candidate, StringComparison.Ordinal)))
+                    {
+                        (victim, marker) = (workers[i], candidate);
+                    }
+                }
+
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(240), $"no joined worker ran a trial: {run.Stdout}");
+                Thread.Sleep(20);
             }
 
             victim.KillHard();
             run.WaitForExit(TimeSpan.FromSeconds(300));
-            foreach (ChildProcess worker in workers.Skip(1))
+            foreach (ChildProcess worker in workers.Where(w => w != victim))
             {
                 worker.WaitForExit(TimeSpan.FromSeconds(120));
                 Assert.True(worker.ExitCode == 0, $"worker exit {worker.ExitCode}: {worker.Stdout}{worker.Stderr}");
@@ -49,7 +59,9 @@ public sealed class PostgresCampaignWorkersTests(PostgresServer server)
             Assert.EndsWith(marker, WorkerOf(killed), StringComparison.Ordinal);
             Assert.Equal(Budget + 1, trials.Count);
             Assert.Equal(trials.Count, trials.Select(t => t.Number).Distinct().Count());
-            Assert.Contains(trials, t => t.State == TrialState.Complete && t.Number > killed.Number && t.Params["mlp.width"]!.Equals(killed.Params["mlp.width"]));
+            FrozenTrial retry = Assert.Single(trials, t => t.SystemAttributes.TryGetValue(SqlStudyStorage.RetriedFromAttribute, out var from) && from.GetInt32() == killed.Number);
+            Assert.Equal(TrialState.Complete, retry.State);
+            Assert.All(killed.Params, p => Assert.Equal(p.Value, retry.Params[p.Key]));
             Assert.True(trials.Select(WorkerOf).Distinct().Count() >= 3, "the trials were spread over the workers");
         }
         finally
