@@ -170,7 +170,7 @@ public sealed class CampaignWorkerTests
         }
     }
 
-    /// <summary>Answers SGD with momentum, learning rate 1e4 and no clipping, so that training diverges; the rest passes through.</summary>
+    /// <summary>Answers SGD with momentum, learning rate 1e30 and no clipping, so that training diverges; the rest passes through.</summary>
     private sealed class HugeLearningRate(ITrial inner) : ITrial
     {
         public int Number => inner.Number;
@@ -182,7 +182,7 @@ public sealed class CampaignWorkerTests
         public double SuggestFloat(string name, double low, double high, bool log = false, double? step = null) =>
             name switch
             {
-                "train.lr" => 1e4,
+                "train.lr" => 1e30,
                 "train.momentum" => 0.9,
                 _ => inner.SuggestFloat(name, low, high, log, step),
             };
