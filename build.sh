@@ -102,8 +102,10 @@ case "${1:-}" in
   run)
     build_all
     shift
-    # Main job until the campaign runner lands: a small CNN learns a synthetic task on the tensor core.
-    autodnn demo "$@"
+    # The main job: the quickstart search campaign on the embedded SQLite default (./autodnn.db), resumed if it exists;
+    # it ends by printing the best trial, its test-split score and how to open the viewer.
+    if [ $# -eq 0 ]; then set -- experiments/quickstart.yaml; fi
+    autodnn run "$@"
     ;;
   test)
     build_all

@@ -78,7 +78,7 @@ internal static class RunCommand
 
             if (status.IsFinished && status.Best is not null)
             {
-                using var runner = new DisposableRunner(plan.CreateRunner());
+                using var runner = new DisposableRunner((plan.CreateFinalRunner ?? plan.CreateRunner)());
                 FinalEvaluation? final = RunLive(observer, () => CampaignFinalizer.Run(plan, storage, runner.Inner, null, interrupt.Token));
                 if (final is not null)
                 {
@@ -136,7 +136,7 @@ internal static class RunCommand
     private static void PrintFinal(CampaignPlan plan, FinalEvaluation final)
     {
         string validation = final.ValidationValue.ToString("0.0000", CultureInfo.InvariantCulture);
-        Console.WriteLine($"best trial {final.Trial}: {plan.Objectives[0]} {validation} in cross-validation; retrained on all training data");
+        Console.WriteLine($"best trial {final.Trial}: {plan.Objectives[0]} {validation} in cross-validation; retrained on all {final.TrainingExamples} training examples for {final.Epochs} epochs");
         if (final.TestMetrics is { } test)
         {
             string shown = string.Join(", ", new[] { "accuracy", "balanced_accuracy", "f1_macro", "loss" }

@@ -44,7 +44,7 @@ public sealed class PluginContractTests
 
         Assert.All(contracts, c => Assert.True(typeof(IPlugin).IsAssignableFrom(c), c.Name));
         Assert.Equal(
-            ["IArchitecture", "IAugmenter", "IBatchTransform", "IDataSource", "IDataset", "IEnvironment", "IExampleSet", "IPlugin"],
+            ["IArchitecture", "IAugmenter", "IBatchTransform", "IDataSource", "IDataset", "IEnvironment", "IExampleSet", "IInputReader", "IPlugin"],
             typeof(IPlugin).Assembly.GetExportedTypes()
                 .Where(t => t.IsInterface && t.Namespace == typeof(IPlugin).Namespace)
                 .Select(t => t.Name)

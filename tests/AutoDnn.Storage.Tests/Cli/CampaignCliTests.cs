@@ -46,6 +46,8 @@ public sealed class CampaignCliTests
         using ChildProcess run = CampaignCli.Run(["run", file], folder.Path);
         Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}: {run.Stdout}{run.Stderr}");
         Assert.Contains("test split (never used for selection): accuracy", run.Stdout, StringComparison.Ordinal);
+        // The search saw 240 examples (max_examples); the final retraining sees every training example of the split.
+        Assert.Matches(@"retrained on all 14\d\d training examples for 2 epochs", run.Stdout);
         Assert.Contains($"open the viewer: autodnn serve --storage {url}", run.Stdout, StringComparison.Ordinal);
 
         using ChildProcess status = CampaignCli.Run(["status", "--storage", url, "--campaign", "finished"], folder.Path);

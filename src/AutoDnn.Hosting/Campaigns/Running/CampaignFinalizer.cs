@@ -40,7 +40,7 @@ public static class CampaignFinalizer
             plan.WrapTrial(fixedTrial), new TrialContext { Seed = seed, Device = plan.Devices[0], Cancellation = cancel, Progress = progress }, epochs, folder);
         storage.AddArtifact(best.TrialId, "model.json", Path.Combine(folder, ModelManifest.FileName));
         storage.AddArtifact(best.TrialId, "model.pt", Path.Combine(folder, ModelManifest.WeightsFileName));
-        var evaluation = new FinalEvaluation(best.Number, best.Value!.Value, model.TestMetrics, model.TestConfusion, folder, model.Manifest.TrainMetrics);
+        var evaluation = new FinalEvaluation(best.Number, best.Value!.Value, model.TestMetrics, model.TestConfusion, folder, model.Manifest.TrainMetrics, model.Manifest.TrainingExamples, epochs);
         storage.SetStudyAttribute(
             record.StudyId,
             Search.Storage.AttributeScope.User,
@@ -52,6 +52,8 @@ public static class CampaignFinalizer
                 test_metrics = evaluation.TestMetrics?.Where(p => double.IsFinite(p.Value)).ToDictionary(p => p.Key, p => p.Value),
                 test_confusion = evaluation.TestConfusion,
                 model_folder = evaluation.ModelFolder,
+                training_examples = evaluation.TrainingExamples,
+                epochs = evaluation.Epochs,
             }));
         return evaluation;
     }

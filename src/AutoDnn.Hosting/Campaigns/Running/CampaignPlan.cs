@@ -52,7 +52,7 @@ public sealed class CampaignPlan
     /// <summary>Devices workers are spread over (worker i gets device i mod count).</summary>
     public required IReadOnlyList<Device> Devices { get; init; }
 
-    /// <summary>Epochs for the final training of the best configuration (supervised), e.g. the campaign's epochs.</summary>
+    /// <summary>Epochs for the final training of the best configuration (supervised): training.final_epochs, else training.epochs.</summary>
     public int FinalEpochs { get; init; }
 
     public required Func<ISampler> CreateSampler { get; init; }
@@ -64,6 +64,10 @@ public sealed class CampaignPlan
 
     /// <summary>Creates the trial runner (opens the dataset, creates plugins); one per worker, reused for its trials.</summary>
     public required Func<ITrialRunner> CreateRunner { get; init; }
+
+    /// <summary>Creates the runner for the final retraining: like <see cref="CreateRunner"/> but over all training
+    /// examples (training.max_examples limits the search only). Defaults to <see cref="CreateRunner"/>.</summary>
+    public Func<ITrialRunner>? CreateFinalRunner { get; init; }
 
     /// <summary>Every plugin the campaign uses (architecture first), recorded with each trial.</summary>
     public required IReadOnlyList<PluginEntry> Plugins { get; init; }

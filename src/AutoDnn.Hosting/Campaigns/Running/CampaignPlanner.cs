@@ -63,11 +63,12 @@ public static class CampaignPlanner
             Workers = workers,
             ThreadsPerTrial = spec.Resources.ThreadsPerTrial ?? Math.Max(1, Environment.ProcessorCount / workers),
             Devices = ResolveDevices(spec.Resources),
-            FinalEpochs = spec.Training.Epochs ?? 0,
+            FinalEpochs = spec.Training.FinalEpochs ?? spec.Training.Epochs ?? 0,
             CreateSampler = () => SamplerFactory.Create(spec.Sampler, spec.Seed, space),
             CreatePruner = () => PrunerFactory.Create(spec.Pruner),
             WrapTrial = trial => spec.Space.Count == 0 ? trial : new OverridingTrial(trial, spec.Space),
             CreateRunner = createRunner,
+            CreateFinalRunner = spec.Training.MaxExamples is null ? createRunner : () => CreateRunner(spec, catalog, allExamples: true),
             Plugins = plugins,
             ArtifactRoot = artifactRoot,
             StaleGrace = StaleGrace(),
@@ -88,8 +89,9 @@ public static class CampaignPlanner
             : throw new FormatException($"AUTODNN_STALE_GRACE='{text}' must be a number of seconds of at least 5 (well above the 2 s heartbeat).");
     }
 
-    /// <summary>The runner the campaign's task needs, with plugins fresh from the catalog (the dataset is opened here).</summary>
-    public static ITrialRunner CreateRunner(CampaignSpec spec, PluginCatalog catalog)
+    /// <summary>The runner the campaign's task needs, with plugins fresh from the catalog (the dataset is opened here);
+    /// <paramref name="allExamples"/> ignores <c>training.max_examples</c> (the final retraining).</summary>
+    public static ITrialRunner CreateRunner(CampaignSpec spec, PluginCatalog catalog, bool allExamples = false)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(catalog);
@@ -138,7 +140,7 @@ public static class CampaignPlanner
             Epochs = spec.Training.Epochs ?? 10,
             Metric = spec.Objectives[0].Metric == "loss" ? "log_loss" : spec.Objectives[0].Metric,
             EarlyStoppingPatience = spec.Training.EarlyStoppingPatience,
-            MaxExamples = spec.Training.MaxExamples,
+            MaxExamples = allExamples ? null : spec.Training.MaxExamples,
         };
         try
         {

@@ -7,4 +7,6 @@ public sealed record FinalEvaluation(
     IReadOnlyDictionary<string, double>? TestMetrics,
     long[][]? TestConfusion,
     string ModelFolder,
-    IReadOnlyDictionary<string, double>? TrainMetrics);
+    IReadOnlyDictionary<string, double>? TrainMetrics,
+    int TrainingExamples,
+    int Epochs);

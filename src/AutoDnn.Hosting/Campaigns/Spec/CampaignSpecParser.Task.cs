@@ -6,7 +6,7 @@ namespace AutoDnn.Hosting.Campaigns.Spec;
 /// <summary>The task, training, cross-validation and objective sections.</summary>
 internal sealed partial class CampaignSpecParser
 {
-    private static readonly string[] SupervisedTrainingKeys = ["epochs", "early_stopping", "max_examples"];
+    private static readonly string[] SupervisedTrainingKeys = ["epochs", "early_stopping", "max_examples", "final_epochs"];
     private static readonly string[] RlTrainingKeys = ["steps", "eval_every", "eval_episodes"];
 
     private CampaignTask? ReadTask(SpecNode node)
@@ -165,7 +165,8 @@ internal sealed partial class CampaignSpecParser
         int? epochs = _r.Required(m, "epochs", "training", "epochs: 5") is { } ee ? _r.Int(ee, "training.epochs", "epochs: 5", min: 1) : null;
         int? patience = m["early_stopping"] is { } p ? _r.Int(p, "training.early_stopping", "early_stopping: 3", min: 1) : null;
         int? maxExamples = m["max_examples"] is { } x ? _r.Int(x, "training.max_examples", "max_examples: 10000", min: 1) : null;
-        return epochs is { } k ? new TrainingSpec { Epochs = k, EarlyStoppingPatience = patience, MaxExamples = maxExamples } : null;
+        int? finalEpochs = m["final_epochs"] is { } f ? _r.Int(f, "training.final_epochs", "final_epochs: 20", min: 1) : null;
+        return epochs is { } k ? new TrainingSpec { Epochs = k, EarlyStoppingPatience = patience, MaxExamples = maxExamples, FinalEpochs = finalEpochs } : null;
     }
 
     private CrossValidationSpec ReadCrossValidation(SpecNode node, bool rl)

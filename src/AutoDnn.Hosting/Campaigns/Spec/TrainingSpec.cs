@@ -9,8 +9,12 @@ public sealed record TrainingSpec
     /// <summary>Supervised: stop a fold after this many epochs without improvement of the validation objective; null = off.</summary>
     public int? EarlyStoppingPatience { get; init; }
 
-    /// <summary>Supervised: use at most this many training examples (a quick look at a big dataset); null = all.</summary>
+    /// <summary>Supervised: the search trains and validates on at most this many training examples (a stratified
+    /// subsample: a quick look at a big dataset); the final retraining of the best configuration uses them all. null = all.</summary>
     public int? MaxExamples { get; init; }
+
+    /// <summary>Supervised: epochs of the final retraining of the best configuration on all training data; null = <see cref="Epochs"/>.</summary>
+    public int? FinalEpochs { get; init; }
 
     /// <summary>RL: environment steps per seed (required there); null for supervised.</summary>
     public int? Steps { get; init; }

@@ -14,7 +14,7 @@ internal static class CampaignExamples
           architecture: simple-cnn                                          # or {name: simple-cnn}
           augmenters: [random-crop, {name: gaussian-noise}]                 # optional
           # RL instead of dataset: environment: {name: cartpole, options: {}}, algorithm: dqn | reinforce
-        training:                        # supervised: epochs (req.), early_stopping (patience), max_examples
+        training:                        # supervised: epochs (req.), early_stopping (patience), max_examples, final_epochs
           epochs: 5                      # RL: steps (per seed), eval_every, eval_episodes
         space:                           # overrides of hyperparameters by name, applied when a plugin suggests that name
           train.lr: {low: 0.001, high: 0.1, log: true}     # a range (narrow or widen; log/step optional)

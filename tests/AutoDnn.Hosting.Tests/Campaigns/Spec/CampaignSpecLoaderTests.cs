@@ -156,7 +156,7 @@ public sealed class CampaignSpecLoaderTests
         const string Yaml = """
             name: short
             task: {dataset: {name: digits}, architecture: {name: mlp}, augmenters: flip}
-            training: {epochs: 1, early_stopping: 2, max_examples: 100}
+            training: {epochs: 1, early_stopping: 2, max_examples: 100, final_epochs: 3}
             sampler: nsga2
             objective: [accuracy, {metric: loss}, {metric: log_loss, direction: maximize}]
             cv: {kind: holdout, holdout_fraction: 0.25}
@@ -167,7 +167,7 @@ public sealed class CampaignSpecLoaderTests
         CampaignSpec spec = CampaignSpec.Parse(Yaml, "short.yaml");
 
         Assert.Equal(["flip"], spec.Task.Augmenters.Select(a => a.Name));
-        Assert.Equal((2, 100), (spec.Training.EarlyStoppingPatience!.Value, spec.Training.MaxExamples!.Value));
+        Assert.Equal((2, 100, 3), (spec.Training.EarlyStoppingPatience!.Value, spec.Training.MaxExamples!.Value, spec.Training.FinalEpochs!.Value));
         Assert.Equal(new SamplerSpec("nsga2", null, spec.Sampler.Options), spec.Sampler);
         Assert.Equal(
             [new ObjectiveSpec("accuracy", StudyDirection.Maximize), new ObjectiveSpec("loss", StudyDirection.Minimize), new ObjectiveSpec("log_loss", StudyDirection.Maximize)],
