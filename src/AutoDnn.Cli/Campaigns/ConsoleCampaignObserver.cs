@@ -23,17 +23,18 @@ internal sealed class ConsoleCampaignObserver : ICampaignObserver
     private double? _best;
     private int _bestTrial = -1;
 
-    private readonly Func<int>? _countFinished;
+    private readonly Func<CampaignStatus>? _loadStatus;
 
     /// <param name="objectives">Metric names, in objective order.</param>
     /// <param name="maximize">Whether the first objective is maximized (for "best so far").</param>
     /// <param name="budget">Trials in the campaign's budget.</param>
     /// <param name="alreadyFinished">Trials finished before this run started (resumed campaigns).</param>
     /// <param name="workers">Workers sharing the campaign on this machine (for the ETA).</param>
-    /// <param name="countFinished">Reads how many trials of the campaign are finished (all workers); null counts this worker's.</param>
-    public ConsoleCampaignObserver(IReadOnlyList<string> objectives, bool maximize, int budget, int alreadyFinished, int workers, Func<int>? countFinished = null)
+    /// <param name="loadStatus">Reads the campaign's state (all workers): finished trials and the best so far; null counts
+    /// this worker's own trials.</param>
+    public ConsoleCampaignObserver(IReadOnlyList<string> objectives, bool maximize, int budget, int alreadyFinished, int workers, Func<CampaignStatus>? loadStatus = null)
     {
-        _countFinished = countFinished;
+        _loadStatus = loadStatus;
         _objectives = objectives;
         _maximize = maximize;
         _budget = budget;
@@ -69,7 +70,8 @@ internal sealed class ConsoleCampaignObserver : ICampaignObserver
         {
             double seconds = _running.Remove(trial.Number, out Stopwatch? watch) ? watch.Elapsed.TotalSeconds : 0;
             _durations.Add(seconds);
-            _finished = _countFinished?.Invoke() ?? _finished + 1;
+            CampaignStatus? status = _loadStatus?.Invoke();
+            _finished = status is null ? _finished + 1 : RunCommand.Finished(status);
 
             string value = string.Empty;
             if (trial.State == TrialState.Complete && trial.Values is { Count: > 0 } values)
@@ -85,6 +87,12 @@ internal sealed class ConsoleCampaignObserver : ICampaignObserver
                 {
                     (_best, _bestTrial) = (first, trial.Number);
                 }
+            }
+
+            // Every worker's trials count for "best so far", not only this process's.
+            if (status?.Best is { Values: { Count: > 0 } bestValues } campaignBest)
+            {
+                (_best, _bestTrial) = (bestValues[0], campaignBest.Number);
             }
 
             string best = _best is { } b ? $"best #{_bestTrial} {b.ToString("0.0000", CultureInfo.InvariantCulture)}" : "no best yet";

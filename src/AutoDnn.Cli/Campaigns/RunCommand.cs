@@ -60,7 +60,7 @@ internal static class RunCommand
         try
         {
             bool maximize = plan.Directions[0] == StudyDirection.Maximize;
-            var observer = new ConsoleCampaignObserver(plan.Objectives, maximize, plan.Trials, finishedBefore, plan.Workers, () => CountFinished(storage, plan.Name));
+            var observer = new ConsoleCampaignObserver(plan.Objectives, maximize, plan.Trials, finishedBefore, plan.Workers, () => CampaignStatus.Load(storage, plan.Name));
             var worker = new CampaignWorker(plan, storage, CampaignCommandSupport.WorkerId(0), plan.Devices[0], observer);
             WorkerSummary summary = RunLive(observer, () => worker.Run(interrupt.Token));
             IReadOnlyList<int> exits = children.WaitAll();
@@ -105,12 +105,9 @@ internal static class RunCommand
     private static string Original(string? storageOverride, CampaignSpec spec) =>
         storageOverride ?? spec.Storage ?? Environment.GetEnvironmentVariable("AUTODNN_STORAGE") ?? Storage.StorageUrl.Default;
 
-    /// <summary>Trials of the campaign that finished (complete, pruned or failed), all workers together.</summary>
-    internal static int CountFinished(SqlStudyStorage storage, string name)
-    {
-        CampaignStatus status = CampaignStatus.Load(storage, name);
-        return status.Counts[TrialState.Complete] + status.Counts[TrialState.Pruned] + status.Counts[TrialState.Fail];
-    }
+    /// <summary>Finished trials (complete, pruned or failed) in a status.</summary>
+    internal static int Finished(CampaignStatus status) =>
+        status.Counts[TrialState.Complete] + status.Counts[TrialState.Pruned] + status.Counts[TrialState.Fail];
 
     private static T RunLive<T>(ConsoleCampaignObserver observer, Func<T> action)
     {

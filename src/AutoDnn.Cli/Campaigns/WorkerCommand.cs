@@ -45,7 +45,7 @@ internal static class WorkerCommand
         Console.CancelKeyPress += onCancel;
         try
         {
-            var observer = new ConsoleCampaignObserver(plan.Objectives, plan.Directions[0] == StudyDirection.Maximize, plan.Trials, 0, plan.Workers, () => RunCommand.CountFinished(storage, plan.Name));
+            var observer = new ConsoleCampaignObserver(plan.Objectives, plan.Directions[0] == StudyDirection.Maximize, plan.Trials, 0, plan.Workers, () => CampaignStatus.Load(storage, plan.Name));
             var worker = new CampaignWorker(plan, storage, CampaignCommandSupport.WorkerId(index), plan.Devices[index % plan.Devices.Count], observer);
             WorkerSummary summary = worker.Run(interrupt.Token);
             Console.WriteLine(

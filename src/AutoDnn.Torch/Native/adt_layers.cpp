@@ -179,14 +179,14 @@ ADT_API int adt_nn_loss(int kind, adt_tensor input, adt_tensor target, adt_tenso
 // In-place initialisers, without recording gradients (torch.nn.init).
 ADT_API int adt_init_uniform_(adt_tensor t, double low, double high, adt_generator g) {
   ADT_TRY
-  at::NoGradGuard no_grad;
+  c10::NoGradGuard no_grad;
   t->uniform_(low, high, adt::generator_of(g));
   ADT_CATCH
 }
 
 ADT_API int adt_init_normal_(adt_tensor t, double mean, double std, adt_generator g) {
   ADT_TRY
-  at::NoGradGuard no_grad;
+  c10::NoGradGuard no_grad;
   t->normal_(mean, std, adt::generator_of(g));
   ADT_CATCH
 }
@@ -194,7 +194,7 @@ ADT_API int adt_init_normal_(adt_tensor t, double mean, double std, adt_generato
 // torch.nn.init.orthogonal_: QR of a normal draw, signs fixed by R's diagonal, scaled by gain.
 ADT_API int adt_init_orthogonal_(adt_tensor t, double gain, adt_generator g) {
   ADT_TRY
-  at::NoGradGuard no_grad;
+  c10::NoGradGuard no_grad;
   at::Tensor& tensor = *t;
   if (tensor.dim() < 2) throw std::invalid_argument("orthogonal init needs a tensor with at least 2 dimensions");
   if (tensor.numel() == 0) return 0;

@@ -127,7 +127,7 @@ ADT_API void adt_optim_free(adt_optimizer o) { delete o; }
 // RMSprop (lr, alpha, eps, weight_decay, momentum, centered, maximize).
 ADT_API int adt_optim_step(adt_optimizer o, const double* hyper) {
   ADT_TRY
-  at::NoGradGuard no_grad;
+  c10::NoGradGuard no_grad;
   switch (o->kind) {
     case kSgd: sgd_step(*o, hyper); break;
     case kAdam: adam_step(*o, hyper, false); break;
@@ -155,7 +155,7 @@ ADT_API int adt_optim_zero_grad(adt_optimizer o, int set_to_none) {
 ADT_API int adt_optim_clip_grad_norm(const adt_tensor* params, int count, double max_norm, double norm_type,
                                      double* total) {
   ADT_TRY
-  at::NoGradGuard no_grad;
+  c10::NoGradGuard no_grad;
   std::vector<at::Tensor> grads;
   for (int i = 0; i < count; ++i)
     if (params[i]->grad().defined()) grads.push_back(params[i]->grad());

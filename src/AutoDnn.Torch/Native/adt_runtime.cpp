@@ -48,6 +48,11 @@ ADT_API int adt_runtime_init(int threads) {
   ADT_TRY
   tune_malloc();
   if (threads > 0) at::set_num_threads(threads);
+  // Reproducible CUDA runs (autodnn rerun): cuBLAS needs a fixed workspace before its first handle is made, and cuDNN
+  // must neither pick convolution algorithms by timing them nor use non-deterministic ones. No effect on the CPU.
+  setenv("CUBLAS_WORKSPACE_CONFIG", ":4096:8", /*overwrite=*/0);
+  at::globalContext().setBenchmarkCuDNN(false);
+  at::globalContext().setDeterministicCuDNN(true);
   ADT_CATCH
 }
 

@@ -24,9 +24,11 @@ public static class SamplerFactory
                 startupTrials: Get(o, "n_startup_trials", 5),
                 candidates: Get(o, "candidates", 512),
                 refinements: Get(o, "refinements", 5)),
-            "tpe" => new TpeSampler(TpeOptions(new TpeSamplerOptions { Seed = seed }, o)),
-            "tpe-tuned" => new TpeSampler(TpeOptions(SamplerDefaults.TpeOptions(seed), o)),
-            "random" => new RandomSampler(seed),
+            // Random and TPE draw from one sequential generator: seed them per trial, or every worker process of a
+            // campaign (each with its own sampler from the same seed) would propose the same parameters.
+            "tpe" => new PerTrialSeededSampler(seed, s => new TpeSampler(TpeOptions(new TpeSamplerOptions { Seed = s }, o))),
+            "tpe-tuned" => new PerTrialSeededSampler(seed, s => new TpeSampler(TpeOptions(SamplerDefaults.TpeOptions(s), o))),
+            "random" => new PerTrialSeededSampler(seed, s => new RandomSampler(s)),
             "grid" => CreateGrid(o, searchSpace),
             "nsga2" => new NsgaIISampler(
                 seed,

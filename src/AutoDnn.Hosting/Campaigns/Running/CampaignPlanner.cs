@@ -30,7 +30,8 @@ public static class CampaignPlanner
         StorageUrl storage = storageOverride is null
             ? spec.ResolveStorage(Environment.GetEnvironmentVariable("AUTODNN_STORAGE"))
             : StorageUrl.Parse(storageOverride);
-        int workers = workersOverride ?? spec.Resources.Workers;
+        IReadOnlyList<Device> devices = ResolveDevices(spec.Resources, LibTorch.CudaDeviceCount, LibTorch.Version);
+        int workers = workersOverride ?? spec.Resources.Workers ?? DefaultWorkers(devices, spec.Resources.TrialsPerDevice);
         if (workers < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(workersOverride), workers, $"--workers must be at least 1, got {workers}.");
@@ -62,7 +63,7 @@ public static class CampaignPlanner
             TrialTime = spec.Budget.TrialTime,
             Workers = workers,
             ThreadsPerTrial = spec.Resources.ThreadsPerTrial ?? Math.Max(1, Environment.ProcessorCount / workers),
-            Devices = ResolveDevices(spec.Resources),
+            Devices = devices,
             FinalEpochs = spec.Training.FinalEpochs ?? spec.Training.Epochs ?? 0,
             CreateSampler = () => SamplerFactory.Create(spec.Sampler, spec.Seed, space),
             CreatePruner = () => PrunerFactory.Create(spec.Pruner),
@@ -187,14 +188,32 @@ public static class CampaignPlanner
     private static PluginEntry Entry(PluginCatalog catalog, string name) =>
         catalog.Find(name) ?? throw new InvalidOperationException($"plugin '{name}' vanished from the catalog");
 
-    private static IReadOnlyList<Device> ResolveDevices(ResourcesSpec resources)
+    /// <summary>Workers when resources.workers is not written: trials_per_device per CUDA device in use, else 1.</summary>
+    internal static int DefaultWorkers(IReadOnlyList<Device> devices, int trialsPerDevice)
+    {
+        int gpus = devices.Count(d => d.Type == DeviceType.Cuda);
+        return gpus == 0 ? 1 : gpus * trialsPerDevice;
+    }
+
+    /// <summary>The devices workers run on (worker i gets device i mod count), given how many CUDA devices this libtorch
+    /// sees: a CUDA device that is not there is a campaign error at devices:, before any trial runs.</summary>
+    internal static IReadOnlyList<Device> ResolveDevices(ResourcesSpec resources, int cuda, string libtorchVersion)
     {
         if (resources.IsAutoDevices)
         {
-            int cuda = LibTorch.CudaDeviceCount;
             return cuda == 0 ? [Device.Cpu] : [.. Enumerable.Range(0, cuda).Select(Device.Cuda)];
         }
 
-        return [.. resources.Devices.Select(d => d == "auto" ? Device.Cpu : Device.Parse(d))];
+        List<Device> devices = [.. resources.Devices.Select(d => d == "auto" ? Device.Cpu : Device.Parse(d))];
+        SourcePosition where = resources.DevicesPosition ?? new SourcePosition("campaign", 1, 1);
+        foreach (Device device in devices.Where(d => d.Type == DeviceType.Cuda && d.Index >= cuda))
+        {
+            string have = cuda == 0
+                ? $"libtorch {libtorchVersion} here sees no CUDA device; write devices: cpu or auto instead"
+                : $"this machine has {cuda} CUDA device(s) (cuda:0..cuda:{cuda - 1}) with libtorch {libtorchVersion}; write one of those or auto instead";
+            throw new CampaignValidationException([new CampaignError(where, "resources.devices", $"{device} is not here: {have}")]);
+        }
+
+        return devices;
     }
 }

@@ -184,8 +184,9 @@ internal sealed partial class CampaignSpecParser(SpecReader reader)
         _r.CheckKeys(m, "resources", ["workers", "devices", "trials_per_device", "threads_per_trial"]);
         return new ResourcesSpec
         {
-            Workers = m["workers"] is { } w ? _r.Int(w, "resources.workers", "workers: 2", min: 1) ?? 1 : 1,
+            Workers = m["workers"] is { } w ? _r.Int(w, "resources.workers", "workers: 2", min: 1) ?? 1 : null,
             Devices = m["devices"] is { } d ? ReadDevices(d) : [],
+            DevicesPosition = m["devices"]?.Start,
             TrialsPerDevice = m["trials_per_device"] is { } t ? _r.Int(t, "resources.trials_per_device", "trials_per_device: 1", min: 1) ?? 1 : 1,
             ThreadsPerTrial = m["threads_per_trial"] is { } th ? _r.Int(th, "resources.threads_per_trial", "threads_per_trial: 2", min: 1) : null,
         };

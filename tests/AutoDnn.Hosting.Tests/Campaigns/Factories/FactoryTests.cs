@@ -15,14 +15,18 @@ public sealed class FactoryTests
         var gp = (GpSampler)SamplerFactory.Create(Sampler("{name: gp, options: {n_startup_trials: 7, candidates: 64, refinements: 2}}"), 42);
         Assert.Equal((42, 7, 64, 2), (Field<int>(gp, "_seed"), Field<int>(gp, "_startupTrials"), Field<int>(gp, "_candidates"), Field<int>(gp, "_refinements")));
 
-        var tpe = (TpeSampler)SamplerFactory.Create(Sampler("{name: tpe, seed: 1, options: {n_startup_trials: 5, multivariate: true, prior_weight: 2}}"), 42);
-        Assert.Equal((1, 5, true, 2.0, 24), (tpe.Options.Seed!.Value, tpe.Options.StartupTrials, tpe.Options.Multivariate, tpe.Options.PriorWeight, tpe.Options.EiCandidates));
+        var perTrial = (PerTrialSeededSampler)SamplerFactory.Create(Sampler("{name: tpe, seed: 1, options: {n_startup_trials: 5, multivariate: true, prior_weight: 2}}"), 42);
+        var tpe = (TpeSampler)perTrial.CreateFor(3);
+        Assert.Equal((perTrial.SeedFor(3), 5, true, 2.0, 24), (tpe.Options.Seed!.Value, tpe.Options.StartupTrials, tpe.Options.Multivariate, tpe.Options.PriorWeight, tpe.Options.EiCandidates));
 
-        var tuned = (TpeSampler)SamplerFactory.Create(Sampler("{name: tpe-tuned, options: {n_ei_candidates: 10}}"), 3);
-        Assert.Equal((3, 10, true, 0.15), (tuned.Options.Seed!.Value, tuned.Options.EiCandidates, tuned.Options.Group, tuned.Options.BandwidthFactor));
+        var tunedPerTrial = (PerTrialSeededSampler)SamplerFactory.Create(Sampler("{name: tpe-tuned, options: {n_ei_candidates: 10}}"), 3);
+        var tuned = (TpeSampler)tunedPerTrial.CreateFor(0);
+        Assert.Equal((tunedPerTrial.SeedFor(0), 10, true, 0.15), (tuned.Options.Seed!.Value, tuned.Options.EiCandidates, tuned.Options.Group, tuned.Options.BandwidthFactor));
 
-        var random = (RandomSampler)SamplerFactory.Create(Sampler("random"), 9);
-        Assert.NotNull(random);
+        var random = (PerTrialSeededSampler)SamplerFactory.Create(Sampler("random"), 9);
+        Assert.IsType<RandomSampler>(random.CreateFor(0));
+        Assert.NotEqual(random.SeedFor(0), random.SeedFor(1));
+        Assert.NotEqual(new PerTrialSeededSampler(10, s => new RandomSampler(s)).SeedFor(0), random.SeedFor(0));
 
         var nsga = (NsgaIISampler)SamplerFactory.Create(Sampler("{name: nsga2, options: {population_size: 10, crossover: sbx, mutation_probability: 0.25}}"), 5);
         Assert.Equal((5, 10, NsgaIICrossover.Sbx, (double?)0.25), (Field<int>(nsga, "_seed"), Field<int>(nsga, "_populationSize"), Field<NsgaIICrossover>(nsga, "_crossover"), Field<double?>(nsga, "_mutationProbability")));

@@ -84,7 +84,7 @@ public sealed class CampaignSpecLoaderTests
         Assert.Equal(new CrossValidationSpec(), spec.CrossValidation);
         Assert.Equal([new ObjectiveSpec("accuracy", StudyDirection.Maximize)], spec.Objectives);
         Assert.Equal(new BudgetSpec(3), spec.Budget);
-        Assert.Equal(1, spec.Resources.Workers);
+        Assert.Null(spec.Resources.Workers);
         Assert.True(spec.Resources.IsAutoDevices);
         Assert.Null(spec.Resources.ThreadsPerTrial);
         Assert.Null(spec.SourceDirectory);
