@@ -45,7 +45,9 @@ internal static class TrialCharts
             ["z"] = new JsonArray([.. matrix.Select(row => (JsonNode?)PlotlyFigure.Numbers(row))]),
             ["x"] = PlotlyFigure.Texts(labels),
             ["y"] = PlotlyFigure.Texts(labels),
+            // Plotly's "Blues" runs from dark (low) to light (high); reversed, the diagonal of a good model is the dark part.
             ["colorscale"] = "Blues",
+            ["reversescale"] = true,
             ["texttemplate"] = "%{z}",
             ["hovertemplate"] = "true %{y}, predicted %{x}: %{z}<extra></extra>",
         });
