@@ -96,7 +96,10 @@ public sealed partial class ChildProcess : IDisposable
         new(dll, args, workingDirectory, environment);
 
     /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>
-    public void Interrupt() => _ = SendSignal(_process.Id, 2);
+    public void Interrupt() => Signal(2);
+
+    /// <summary>Sends a POSIX signal (2 = SIGINT, 15 = SIGTERM) to the process.</summary>
+    public void Signal(int signal) => _ = SendSignal(_process.Id, signal);
 
     public static ChildProcess Start(string dll, IReadOnlyList<string> args, string? workingDirectory = null) => new(dll, args, workingDirectory);
 
@@ -135,13 +138,24 @@ public sealed partial class ChildProcess : IDisposable
 
             if (_process.HasExited)
             {
+                // The output readers may still hold lines the process printed before it ended: drain, then look once more.
+                _process.WaitForExit();
+                lock (_lines)
+                {
+                    if (_lines.FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal)) is { } last)
+                    {
+                        return last;
+                    }
+                }
+
                 break;
             }
 
             Thread.Sleep(20);
         }
 
-        throw new TimeoutException($"No line starting with '{prefix}' within {timeout}. stdout: {Stdout} stderr: {Stderr}");
+        string ended = _process.HasExited ? $"the process ended with exit code {_process.ExitCode}" : $"not within {timeout}";
+        throw new TimeoutException($"No line starting with '{prefix}': {ended}. stdout: {Stdout} stderr: {Stderr}");
     }
 
     /// <summary>Ends the process the way a crash does: SIGKILL (kill -9), no chance to clean up.</summary>

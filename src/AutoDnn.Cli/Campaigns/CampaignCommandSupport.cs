@@ -11,6 +11,36 @@ namespace AutoDnn.Cli.Campaigns;
 /// user can cause into clear output and an exit code (2 for an invalid campaign file, 1 for anything else).</summary>
 internal static class CampaignCommandSupport
 {
+    /// <summary>Calls <paramref name="stop"/> (instead of ending the process) on Ctrl+C (SIGINT) and on SIGTERM, so a
+    /// scheduler's or a shell's <c>kill</c> re-queues the running trials just as Ctrl+C does; dispose to restore.</summary>
+    public static IDisposable OnStopSignal(Action stop)
+    {
+        ArgumentNullException.ThrowIfNull(stop);
+        void Handle(System.Runtime.InteropServices.PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop();
+        }
+
+        var registrations = new[]
+        {
+            System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Handle),
+            System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Handle),
+        };
+        return new Registrations(registrations);
+    }
+
+    private sealed class Registrations(IDisposable[] items) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (IDisposable item in items)
+            {
+                item.Dispose();
+            }
+        }
+    }
+
     public static Option<string[]> PluginsOption() => new("--plugins")
     {
         Description = "Extra plugin folder (repeatable); ./plugins, AUTODNN_PLUGINS and the program's plugins folder are always searched.",

@@ -46,59 +46,50 @@ internal static class RunCommand
         using WorkerProcesses children = WorkerProcesses.Start(
             plan.Workers - 1, Original(storageOverride, spec),
             plan.Name, plan.ThreadsPerTrial, [.. extraPlugins.Select(Path.GetFullPath), .. spec.ResolvePluginFolders()]);
-        ConsoleCancelEventHandler onCancel = (_, e) =>
+        using IDisposable signals = CampaignCommandSupport.OnStopSignal(() =>
         {
-            e.Cancel = true;
             if (!interrupt.IsCancellationRequested)
             {
                 Console.Error.WriteLine("autodnn: interrupted; stopping the running trials (they run again when you resume with the same command) …");
                 interrupt.Cancel();
                 children.Interrupt();
             }
-        };
-        Console.CancelKeyPress += onCancel;
-        try
+        });
+        bool maximize = plan.Directions[0] == StudyDirection.Maximize;
+        var observer = new ConsoleCampaignObserver(plan.Objectives, maximize, plan.Trials, finishedBefore, plan.Workers, () => CampaignStatus.Load(storage, plan.Name));
+        var worker = new CampaignWorker(plan, storage, CampaignCommandSupport.WorkerId(0), plan.Devices[0], observer);
+        WorkerSummary summary = RunLive(observer, () => worker.Run(interrupt.Token));
+        IReadOnlyList<int> exits = children.WaitAll();
+        if (interrupt.IsCancellationRequested)
         {
-            bool maximize = plan.Directions[0] == StudyDirection.Maximize;
-            var observer = new ConsoleCampaignObserver(plan.Objectives, maximize, plan.Trials, finishedBefore, plan.Workers, () => CampaignStatus.Load(storage, plan.Name));
-            var worker = new CampaignWorker(plan, storage, CampaignCommandSupport.WorkerId(0), plan.Devices[0], observer);
-            WorkerSummary summary = RunLive(observer, () => worker.Run(interrupt.Token));
-            IReadOnlyList<int> exits = children.WaitAll();
-            if (interrupt.IsCancellationRequested)
-            {
-                Console.WriteLine($"interrupted: resume with `autodnn run {path}`");
-                return 130;
-            }
-
-            CampaignStatus status = CampaignStatus.Load(storage, plan.Name);
-            if (exits.Any(code => code != 0))
-            {
-                Console.Error.WriteLine($"autodnn: {exits.Count(code => code != 0)} worker process(es) ended with an error (see their lines above).");
-            }
-
-            if (status.IsFinished && status.Best is not null)
-            {
-                using var runner = new DisposableRunner((plan.CreateFinalRunner ?? plan.CreateRunner)());
-                FinalEvaluation? final = RunLive(observer, () => CampaignFinalizer.Run(plan, storage, runner.Inner, null, interrupt.Token));
-                if (final is not null)
-                {
-                    PrintFinal(plan, final);
-                }
-            }
-
-            StatusCommand.Print(CampaignStatus.Load(storage, plan.Name));
-            if (summary.StoppedByTime)
-            {
-                Console.WriteLine($"the time budget ({spec.Budget.Time}) is spent; run the same command again to continue.");
-            }
-
-            Console.WriteLine($"open the viewer: autodnn serve --storage {plan.Storage}");
-            return 0;
+            Console.WriteLine($"interrupted: resume with `autodnn run {path}`");
+            return 130;
         }
-        finally
+
+        CampaignStatus status = CampaignStatus.Load(storage, plan.Name);
+        if (exits.Any(code => code != 0))
         {
-            Console.CancelKeyPress -= onCancel;
+            Console.Error.WriteLine($"autodnn: {exits.Count(code => code != 0)} worker process(es) ended with an error (see their lines above).");
         }
+
+        if (status.IsFinished && status.Best is not null)
+        {
+            using var runner = new DisposableRunner((plan.CreateFinalRunner ?? plan.CreateRunner)());
+            FinalEvaluation? final = RunLive(observer, () => CampaignFinalizer.Run(plan, storage, runner.Inner, null, interrupt.Token));
+            if (final is not null)
+            {
+                PrintFinal(plan, final);
+            }
+        }
+
+        StatusCommand.Print(CampaignStatus.Load(storage, plan.Name));
+        if (summary.StoppedByTime)
+        {
+            Console.WriteLine($"the time budget ({spec.Budget.Time}) is spent; run the same command again to continue.");
+        }
+
+        Console.WriteLine($"open the viewer: autodnn serve --storage {plan.Storage}");
+        return 0;
     }
 
     /// <summary>The storage URL as given (with password), for the worker processes.</summary>

@@ -37,25 +37,13 @@ internal static class WorkerCommand
         CampaignCommandSupport.UseThreads(plan.ThreadsPerTrial);
         using SqlStudyStorage storage = plan.Storage.Open();
         using var interrupt = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            interrupt.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            var observer = new ConsoleCampaignObserver(plan.Objectives, plan.Directions[0] == StudyDirection.Maximize, plan.Trials, 0, plan.Workers, () => CampaignStatus.Load(storage, plan.Name));
-            var worker = new CampaignWorker(plan, storage, CampaignCommandSupport.WorkerId(index), plan.Devices[index % plan.Devices.Count], observer);
-            WorkerSummary summary = worker.Run(interrupt.Token);
-            Console.WriteLine(
-                $"worker {worker.WorkerId} done: {summary.Completed} complete, {summary.Pruned} pruned, {summary.Failed} failed, {summary.Interrupted} interrupted");
-            return interrupt.IsCancellationRequested ? 130 : 0;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+        using IDisposable signals = CampaignCommandSupport.OnStopSignal(interrupt.Cancel);
+        var observer = new ConsoleCampaignObserver(plan.Objectives, plan.Directions[0] == StudyDirection.Maximize, plan.Trials, 0, plan.Workers, () => CampaignStatus.Load(storage, plan.Name));
+        var worker = new CampaignWorker(plan, storage, CampaignCommandSupport.WorkerId(index), plan.Devices[index % plan.Devices.Count], observer);
+        WorkerSummary summary = worker.Run(interrupt.Token);
+        Console.WriteLine(
+            $"worker {worker.WorkerId} done: {summary.Completed} complete, {summary.Pruned} pruned, {summary.Failed} failed, {summary.Interrupted} interrupted");
+        return interrupt.IsCancellationRequested ? 130 : 0;
     }
 
     internal static (string Yaml, string? Path) LoadSpecText(string url, string name)

@@ -10,7 +10,9 @@ namespace AutoDnn.Search.Trials;
 /// </summary>
 /// <remarks>
 /// Each suggestion returns the stored value after checking that it lies in the requested distribution; a missing name or
-/// a value outside the distribution throws <see cref="ArgumentException"/> naming both. Reports and user attributes are
+/// a value outside the distribution throws <see cref="ArgumentException"/> naming both. With <c>acceptOutside</c> (a saved
+/// model rebuilt from its parameters, which a campaign's space overrides may have put outside the plugin's own ranges)
+/// a value of the right kind outside the distribution is accepted, as the campaign's widened distribution accepted it. Reports and user attributes are
 /// kept in memory only, and <see cref="ShouldPrune"/> is always false. Used by one thread.
 /// </remarks>
 public sealed class FixedTrial : ITrial
@@ -20,10 +22,15 @@ public sealed class FixedTrial : ITrial
     private readonly SortedDictionary<string, Distribution> _distributions = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, JsonElement> _attributes = new(StringComparer.Ordinal);
     private readonly SortedDictionary<IntermediateKey, double> _reports = new();
+    private readonly bool _acceptOutside;
 
     /// <summary>A trial that answers every suggestion from <paramref name="parameters"/> (name → user-facing value).</summary>
-    public FixedTrial(IReadOnlyDictionary<string, object?> parameters, int number = 0)
+    /// <param name="parameters">Name → user-facing value.</param>
+    /// <param name="number">The trial number it reports.</param>
+    /// <param name="acceptOutside">Accept a value of the right kind that lies outside the requested distribution.</param>
+    public FixedTrial(IReadOnlyDictionary<string, object?> parameters, int number = 0, bool acceptOutside = false)
     {
+        _acceptOutside = acceptOutside;
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentOutOfRangeException.ThrowIfNegative(number);
         foreach (string name in parameters.Keys)
@@ -60,7 +67,7 @@ public sealed class FixedTrial : ITrial
     public IReadOnlyDictionary<IntermediateKey, double> IntermediateValues => _reports;
 
     /// <summary>Reads a parameter object written as JSON (name → string, number, bool or null), e.g. from a model manifest.</summary>
-    public static FixedTrial FromJson(JsonElement parameters, int number = 0)
+    public static FixedTrial FromJson(JsonElement parameters, int number = 0, bool acceptOutside = false)
     {
         if (parameters.ValueKind != JsonValueKind.Object)
         {
@@ -82,7 +89,7 @@ public sealed class FixedTrial : ITrial
             };
         }
 
-        return new FixedTrial(values, number);
+        return new FixedTrial(values, number, acceptOutside);
     }
 
     /// <inheritdoc />
@@ -123,6 +130,11 @@ public sealed class FixedTrial : ITrial
         {
             internalValue = distribution.ToInternal(stored);
         }
+        catch (ArgumentException) when (_acceptOutside && Widen(distribution, stored) is { } widened)
+        {
+            distribution = widened;
+            internalValue = distribution.ToInternal(stored);
+        }
         catch (ArgumentException e)
         {
             throw new ArgumentException(
@@ -156,6 +168,46 @@ public sealed class FixedTrial : ITrial
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         _attributes[key] = JsonSerializer.SerializeToElement(value);
+    }
+
+    /// <summary>The smallest change of <paramref name="distribution"/> that holds <paramref name="value"/>: a range
+    /// stretched to it (log kept where the value is positive, step dropped where it does not fit), or one more choice;
+    /// null when the value is of the wrong kind.</summary>
+    private static Distribution? Widen(Distribution distribution, object? value)
+    {
+        switch (distribution)
+        {
+            case IntDistribution i when value is int or long or short or byte:
+                long v = Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+                if (v is < int.MinValue or > int.MaxValue) return null;
+                int low = (int)Math.Min(i.Low, v), high = (int)Math.Max(i.High, v);
+                int step = (v - i.Low) % i.Step == 0 && (high - low) % i.Step == 0 ? i.Step : 1;
+                return new IntDistribution(low, high, i.Log && low > 0, step);
+            case FloatDistribution f when value is double or float or int or long:
+                double x = Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
+                if (!double.IsFinite(x)) return null;
+                double flow = Math.Min(f.Low, x), fhigh = Math.Max(f.High, x);
+                return new FloatDistribution(flow, fhigh, f.Log && flow > 0, null);
+            case CategoricalDistribution c:
+                // JSON gives whole numbers as long: store the new choice as the type of the plugin's own choices.
+                object? sample = c.Choices.FirstOrDefault(choice => choice is not null);
+                object? added = value;
+                if (sample is not null && value is not null && sample.GetType() != value.GetType())
+                {
+                    try
+                    {
+                        added = Convert.ChangeType(value, sample.GetType(), System.Globalization.CultureInfo.InvariantCulture);
+                    }
+                    catch (Exception e) when (e is InvalidCastException or FormatException or OverflowException)
+                    {
+                        return null;
+                    }
+                }
+
+                return new CategoricalDistribution([.. c.Choices, added]);
+            default:
+                return null;
+        }
     }
 
     private static Distribution Create(string name, Func<Distribution> create)

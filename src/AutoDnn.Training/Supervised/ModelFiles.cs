@@ -45,7 +45,8 @@ internal static class ModelFiles
                 $"the model in '{folder}' was built by architecture '{manifest.Architecture}', not by '{architecture.Name}'", nameof(architecture));
 
         TaskSpec task = manifest.ToTaskSpec();
-        var trial = FixedTrial.FromJson(JsonSerializer.SerializeToElement(manifest.Params));
+        // The saved parameters are authoritative: a campaign's space overrides may have put them outside the plugin's ranges.
+        var trial = FixedTrial.FromJson(JsonSerializer.SerializeToElement(manifest.Params), acceptOutside: true);
         Module<Tensor, Tensor> model = architecture.Build(trial, task);
         string weights = Path.Combine(folder, ModelManifest.WeightsFileName);
         try

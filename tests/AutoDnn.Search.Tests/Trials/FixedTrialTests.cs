@@ -31,6 +31,23 @@ public sealed class FixedTrialTests
     }
 
     [Fact]
+    public void A_saved_model_rebuilds_with_values_a_widened_campaign_space_put_outside_the_plugin_ranges()
+    {
+        // model.json after a campaign widened mlp.width to [16, 64], added a batch size and stretched the learning rate.
+        JsonElement saved = JsonDocument.Parse("""{"width": 25, "batch": 512, "lr": 0.5, "name": "x"}""").RootElement;
+
+        var strict = FixedTrial.FromJson(saved);
+        Assert.Throws<ArgumentException>(() => strict.SuggestInt("width", 32, 1024, log: true));
+
+        var rebuilt = FixedTrial.FromJson(saved, acceptOutside: true);
+        Assert.Equal(25, rebuilt.SuggestInt("width", 32, 1024, log: true));
+        Assert.Equal(512, rebuilt.SuggestCategorical("batch", [32, 64, 128]));
+        Assert.Equal(0.5, rebuilt.SuggestFloat("lr", 1e-4, 1e-1, log: true));
+        // A value of the wrong kind is still an error naming the parameter.
+        Assert.Contains("'name'", Assert.Throws<ArgumentException>(() => rebuilt.SuggestInt("name", 1, 3)).Message);
+    }
+
+    [Fact]
     public void A_missing_name_throws_naming_it_and_the_distribution()
     {
         var trial = new FixedTrial(new Dictionary<string, object?> { ["a"] = 1.0 });

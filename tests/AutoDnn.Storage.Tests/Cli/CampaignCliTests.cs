@@ -6,17 +6,20 @@ namespace AutoDnn.Storage.Tests.Cli;
 /// <summary>Campaigns through the real autodnn command on SQLite: interrupt and resume, status, rerun, predict, bad files.</summary>
 public sealed class CampaignCliTests
 {
-    [Fact]
-    public void A_campaign_stopped_with_sigint_and_run_again_finishes_its_budget_with_nothing_lost()
+    [Theory]
+    [InlineData(2)] // SIGINT, as Ctrl+C
+    [InlineData(15)] // SIGTERM, as kill or a job scheduler
+    public void A_campaign_stopped_with_a_signal_and_run_again_finishes_its_budget_with_nothing_lost(int signal)
     {
         using var folder = new TempFolder();
         string url = $"sqlite:///{folder.File("c.db")}";
-        string file = CampaignCli.WriteDigitsCampaign(folder.Path, "resume", trials: 5, url);
+        // 40 epochs: slow enough (seconds per trial) that the signal lands while the campaign is still running.
+        string file = CampaignCli.WriteDigitsCampaign(folder.Path, "resume", trials: 5, url, epochs: 40);
 
         using (ChildProcess first = CampaignCli.Start(["run", file], folder.Path))
         {
             first.WaitForLine("trial ", TimeSpan.FromSeconds(180));
-            first.Interrupt();
+            first.Signal(signal);
             first.WaitForExit(TimeSpan.FromSeconds(120));
             Assert.True(first.ExitCode == 130, $"exit {first.ExitCode}: {first.Stdout}{first.Stderr}");
             Assert.Contains("interrupted", first.Stdout + first.Stderr, StringComparison.Ordinal);
