@@ -6,7 +6,9 @@ namespace AutoDnn.Cli.Campaigns;
 /// line prefixed with the worker's name.</summary>
 internal sealed partial class WorkerProcesses : IDisposable
 {
-    private const int SigInt = 2;
+    // SIGTERM rather than SIGINT: a run started in the background by a non-interactive shell hands its children an
+    // ignored SIGINT, which .NET leaves ignored; SIGTERM always arrives, and the workers treat both alike.
+    private const int SigTerm = 15;
 
     private readonly List<Process> _processes = [];
 
@@ -66,13 +68,13 @@ internal sealed partial class WorkerProcesses : IDisposable
         return _processes.Select(p => p.ExitCode).ToList();
     }
 
-    /// <summary>Sends SIGINT to every worker still running, as Ctrl+C in a terminal would: each marks its trial
-    /// interrupted (re-queued) and stops.</summary>
+    /// <summary>Sends SIGTERM to every worker still running: like Ctrl+C in a terminal, each marks its trial interrupted
+    /// (re-queued) and stops.</summary>
     public void Interrupt()
     {
         foreach (Process process in _processes.Where(p => !p.HasExited))
         {
-            _ = SendSignal(process.Id, SigInt);
+            _ = SendSignal(process.Id, SigTerm);
         }
     }
 

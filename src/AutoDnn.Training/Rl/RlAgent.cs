@@ -8,8 +8,6 @@ namespace AutoDnn.Training.Rl;
 /// <summary>What the runner's step loop needs from an agent: a training action, a greedy action, and each transition.</summary>
 internal abstract class RlAgent : IDisposable
 {
-    // Serialises seeding libtorch's global generator and drawing the initial weights across concurrent RL trials.
-    private static readonly object BuildLock = new();
 
     private readonly long[] _singleShape;
 
@@ -82,16 +80,10 @@ internal abstract class RlAgent : IDisposable
     }
 
     /// <summary>Builds a network through the architecture with libtorch's global generator seeded, so its weights repeat.</summary>
-    /// <remarks>The global generator is process-wide; the lock keeps concurrent RL trials from drawing from it in between.</remarks>
+    /// <remarks>Through <see cref="SeededBuild"/>, whose lock every runner shares.</remarks>
     public static Module<Tensor, Tensor> BuildSeeded(Func<Module<Tensor, Tensor>> build, ulong seed, Device device)
     {
-        Module<Tensor, Tensor> model;
-        lock (BuildLock)
-        {
-            LibTorch.ManualSeed(seed);
-            model = build();
-        }
-
+        Module<Tensor, Tensor> model = SeededBuild.Run(seed, build);
         model.To(device);
         return model;
     }

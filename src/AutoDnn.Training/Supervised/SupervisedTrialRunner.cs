@@ -201,8 +201,7 @@ public sealed class SupervisedTrialRunner : ITrialRunner, IDisposable
 
     private Module<Tensor, Tensor> Build(ITrial trial, TrialContext context, int fold)
     {
-        LibTorch.ManualSeed(Seeds.Mix(context.Seed, Seeds.Weights, fold));
-        Module<Tensor, Tensor> model = architecture.Build(trial, Task)
+        Module<Tensor, Tensor> model = SeededBuild.Run(Seeds.Mix(context.Seed, Seeds.Weights, fold), () => architecture.Build(trial, Task))
             ?? throw new InvalidOperationException($"architecture '{architecture.Name}' built no model (null)");
         try
         {

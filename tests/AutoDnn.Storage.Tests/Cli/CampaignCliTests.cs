@@ -11,6 +11,8 @@ public sealed class CampaignCliTests
     [InlineData(15)] // SIGTERM, as kill or a job scheduler
     public void A_campaign_stopped_with_a_signal_and_run_again_finishes_its_budget_with_nothing_lost(int signal)
     {
+        // A test host started in the background by a non-interactive shell ignores SIGINT, and so would the child.
+        Assert.False(signal == 2 && IgnoresSigint(), "this test process ignores SIGINT (started with & from a script?); run the tests in the foreground");
         using var folder = new TempFolder();
         string url = $"sqlite:///{folder.File("c.db")}";
         // 40 epochs: slow enough (seconds per trial) that the signal lands while the campaign is still running.
@@ -108,6 +110,11 @@ public sealed class CampaignCliTests
         Assert.Contains("mlp.layer", run.Stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(folder.File("c.db")) && Trials($"sqlite:///{folder.File("c.db")}", "typo").Count > 0);
     }
+
+    // SigIgn in /proc/self/status is a hex mask of ignored signals; SIGINT (2) is bit 1.
+    private static bool IgnoresSigint() =>
+        File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal)) is { } line
+        && (Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16) & 0b10) != 0;
 
     internal static IReadOnlyList<FrozenTrial> Trials(string url, string name)
     {

@@ -6,9 +6,11 @@ using AutoDnn.Search.Studies;
 using AutoDnn.Search.Trials;
 using AutoDnn.Training.Rl;
 using AutoDnn.Training.Runs;
+using AutoDnn.Training.Tests.Fixtures;
 
 namespace AutoDnn.Training.Tests.Rl;
 
+[Collection(GlobalRandomCollection.Name)]
 public sealed class RlTrialRunnerTests
 {
     private static readonly RlRunOptions Short = new() { TotalSteps = 600, EvalEvery = 200, EvalEpisodes = 2, Seeds = 2, SplitSeed = 9 };

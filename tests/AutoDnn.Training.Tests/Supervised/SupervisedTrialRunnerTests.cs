@@ -7,9 +7,11 @@ using AutoDnn.Search.Studies;
 using AutoDnn.Search.Trials;
 using AutoDnn.Training.Runs;
 using AutoDnn.Training.Supervised;
+using AutoDnn.Training.Tests.Fixtures;
 
 namespace AutoDnn.Training.Tests.Supervised;
 
+[Collection(GlobalRandomCollection.Name)]
 public sealed class SupervisedTrialRunnerTests
 {
     private static SupervisedRunOptions Options(int epochs = 3) => new()

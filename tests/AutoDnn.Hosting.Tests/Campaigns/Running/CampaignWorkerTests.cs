@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AutoDnn.Abstractions.Search;
 using AutoDnn.Hosting.Campaigns.Running;
+using AutoDnn.Hosting.Tests.Support;
 using AutoDnn.Search.Studies;
 using AutoDnn.Search.Trials;
 using AutoDnn.Storage.Sql;
@@ -9,6 +10,7 @@ using AutoDnn.Training.Runs;
 
 namespace AutoDnn.Hosting.Tests.Campaigns.Running;
 
+[Collection(GlobalRandomCollection.Name)]
 public sealed class CampaignWorkerTests
 {
     [Fact]
