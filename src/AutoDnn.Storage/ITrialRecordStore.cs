@@ -14,10 +14,13 @@ public interface ITrialRecordStore
 
     /// <summary>
     /// Fails every Running trial of the study whose last heartbeat is older than <paramref name="grace"/> (trials that
-    /// never beat are left alone). With <paramref name="maxRetries"/> above 0, each failed trial that has not been
-    /// retried that often yet is queued again as a Waiting trial with the same parameters. Returns the failed trials.
+    /// never beat are left alone, unless <paramref name="silentSinceStart"/>: then one that started longer than
+    /// <paramref name="grace"/> ago without a beat counts as stale too — for studies where every worker beats, such as
+    /// campaigns, whose worker may die between taking a trial and its first beat). With <paramref name="maxRetries"/>
+    /// above 0, each failed trial that has not been retried that often yet is queued again as a Waiting trial with the
+    /// same parameters. Returns the failed trials.
     /// </summary>
-    IReadOnlyList<FrozenTrial> FailStaleTrials(long studyId, TimeSpan grace, int maxRetries = 0);
+    IReadOnlyList<FrozenTrial> FailStaleTrials(long studyId, TimeSpan grace, int maxRetries = 0, bool silentSinceStart = false);
 
     /// <summary>Takes the oldest Waiting trial of the study (Waiting → Running) that no other worker is taking; null when none.</summary>
     FrozenTrial? ClaimWaitingTrial(long studyId);

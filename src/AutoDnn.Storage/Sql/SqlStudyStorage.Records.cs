@@ -33,7 +33,7 @@ public abstract partial class SqlStudyStorage
     });
 
     /// <inheritdoc />
-    public IReadOnlyList<FrozenTrial> FailStaleTrials(long studyId, TimeSpan grace, int maxRetries = 0)
+    public IReadOnlyList<FrozenTrial> FailStaleTrials(long studyId, TimeSpan grace, int maxRetries = 0, bool silentSinceStart = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(grace, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfNegative(maxRetries);
@@ -47,11 +47,15 @@ public abstract partial class SqlStudyStorage
                 t,
                 """
                 SELECT trial_id FROM trials
-                WHERE study_id = @s AND state = @running AND heartbeat_at IS NOT NULL AND heartbeat_at < @cutoff ORDER BY number
+                WHERE study_id = @s AND state = @running
+                  AND ((heartbeat_at IS NOT NULL AND heartbeat_at < @cutoff)
+                       OR (@silent = 1 AND heartbeat_at IS NULL AND started_at < @cutoff))
+                ORDER BY number
                 """ + _dialect.ForUpdateSkipLocked,
                 ("@s", studyId),
                 ("@running", nameof(TrialState.Running)),
-                ("@cutoff", now - (long)(grace.Ticks / 10))))
+                ("@cutoff", now - (long)(grace.Ticks / 10)),
+                ("@silent", silentSinceStart ? 1 : 0)))
             using (DbDataReader reader = command.ExecuteReader())
             {
                 while (reader.Read())

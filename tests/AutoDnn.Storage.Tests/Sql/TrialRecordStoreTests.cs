@@ -47,6 +47,25 @@ public abstract class TrialRecordStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_trial_silent_since_it_started_is_stale_only_where_every_worker_beats()
+    {
+        // A campaign worker killed between taking a trial and its first beat leaves a Running trial with no heartbeat.
+        using SqlStudyStorage storage = CreateStorage();
+        long study = storage.CreateStudy("s", [StudyDirection.Minimize]).StudyId;
+        long silent = storage.CreateTrial(study).TrialId;
+        storage.SetTrialParam(silent, "x", 0.5, new FloatDistribution(0, 1));
+        Thread.Sleep(50);
+
+        Assert.Empty(storage.FailStaleTrials(study, TimeSpan.FromMilliseconds(10), maxRetries: 1));
+        Assert.Empty(storage.FailStaleTrials(study, TimeSpan.FromSeconds(30), maxRetries: 1, silentSinceStart: true));
+        IReadOnlyList<FrozenTrial> failed = storage.FailStaleTrials(study, TimeSpan.FromMilliseconds(10), maxRetries: 1, silentSinceStart: true);
+
+        Assert.Equal([silent], failed.Select(t => t.TrialId));
+        FrozenTrial retry = Assert.Single(storage.GetAllTrials(study), t => t.State == TrialState.Waiting);
+        Assert.Equal(0, retry.SystemAttributes[SqlStudyStorage.RetriedFromAttribute].GetInt32());
+    }
+
+    [Fact]
     public void The_background_heartbeat_keeps_a_trial_alive_and_notices_when_it_was_failed()
     {
         using SqlStudyStorage storage = CreateStorage();

@@ -83,7 +83,8 @@ public sealed class CampaignWorker
                 break;
             }
 
-            _storage.FailStaleTrials(study.Id, _plan.StaleGrace, MaxRetries);
+            // Every campaign worker beats, so a trial silent since it started (its worker died before the first beat) is stale too.
+            _storage.FailStaleTrials(study.Id, _plan.StaleGrace, MaxRetries, silentSinceStart: true);
             Trial? trial;
             try
             {
