@@ -35,7 +35,7 @@ internal static class RunCommand
         using SqlStudyStorage storage = plan.Storage.Open();
         bool created = CampaignSession.Prepare(plan, storage, path);
         CampaignStatus before = CampaignStatus.Load(storage, plan.Name);
-        int finishedBefore = before.Counts[TrialState.Complete] + before.Counts[TrialState.Pruned] + before.Counts[TrialState.Fail];
+        int finishedBefore = Finished(before);
         Console.WriteLine(
             $"campaign {plan.Name} ({(created ? "new" : $"resumed: {finishedBefore} trials finished before")}): {plan.Trials} trials, "
             + $"sampler {spec.Sampler.Name}, pruner {spec.Pruner.Name}, {Describe(spec)}, objective {string.Join(", ", spec.Objectives.Select(o => $"{o.Metric} ({o.Direction.ToString().ToLowerInvariant()})"))}");
@@ -43,8 +43,9 @@ internal static class RunCommand
             $"storage {plan.Storage}; {plan.Workers} worker{(plan.Workers == 1 ? string.Empty : "s")} × {plan.ThreadsPerTrial} thread{(plan.ThreadsPerTrial == 1 ? string.Empty : "s")} on {string.Join(", ", plan.Devices)}");
 
         using var interrupt = new CancellationTokenSource();
+        // A finished campaign (run again to see its result) needs no worker processes.
         using WorkerProcesses children = WorkerProcesses.Start(
-            plan.Workers - 1, Original(storageOverride, spec),
+            before.IsFinished ? 0 : plan.Workers - 1, Original(storageOverride, spec),
             plan.Name, plan.ThreadsPerTrial, [.. extraPlugins.Select(Path.GetFullPath), .. spec.ResolvePluginFolders()]);
         using IDisposable signals = CampaignCommandSupport.OnStopSignal(() =>
         {
