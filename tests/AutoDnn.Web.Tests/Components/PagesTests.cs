@@ -34,6 +34,29 @@ public sealed class PagesTests
     }
 
     [Fact]
+    public async Task Campaign_page_shows_the_final_model_scored_on_the_test_split()
+    {
+        CampaignSnapshot plain = Hostile(6);
+        string without = await Render.HtmlAsync<CampaignPage>(new() { ["Snapshot"] = plain, ["Figures"] = Array.Empty<KeyValuePair<string, PlotlyFigure>>(), ["Context"] = Context });
+        Assert.DoesNotContain("id=\"final-model\"", without);
+
+        // What CampaignFinalizer stores after the budget.
+        var final = System.Text.Json.JsonDocument.Parse("""
+            {"trial": 5, "validation_value": 0.97, "test_metrics": {"loss": 0.0546, "accuracy": 0.9833, "f1_macro": 0.9832},
+             "model_folder": "/x", "training_examples": 1438, "epochs": 6}
+            """).RootElement.Clone();
+        var study = plain.Study with { UserAttributes = new Dictionary<string, System.Text.Json.JsonElement> { ["final_model"] = final } };
+        var s = new CampaignSnapshot(study, [.. plain.Rows.Select(r => r.Trial)], ViewerSeed.Epoch);
+        string html = await Render.HtmlAsync<CampaignPage>(new() { ["Snapshot"] = s, ["Figures"] = Array.Empty<KeyValuePair<string, PlotlyFigure>>(), ["Context"] = Context });
+
+        Assert.Contains("retrained on all 1438 training examples for 6 epochs", html);
+        Assert.Contains("href=\"/campaigns/4/trials/5\"", html);
+        int accuracy = html.IndexOf("<th>accuracy</th><td class=\"num\">0.9833</td>", StringComparison.Ordinal);
+        int loss = html.IndexOf("<th>loss</th>", StringComparison.Ordinal);
+        Assert.True(accuracy > 0 && loss > accuracy, "accuracy first, then the rest");
+    }
+
+    [Fact]
     public async Task Campaign_page_embeds_every_chart_as_escaped_json()
     {
         CampaignSnapshot s = Hostile(12);

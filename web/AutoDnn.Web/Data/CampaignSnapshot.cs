@@ -65,6 +65,9 @@ public sealed class CampaignSnapshot
 
     public bool IsMultiObjective => Study.Directions.Count > 1;
 
+    /// <summary>The best configuration retrained and scored on the test split after the budget, when the campaign did that.</summary>
+    public FinalModelView? Final => FinalModelView.From(Study);
+
     /// <summary>Every parameter name seen in the campaign, ordinal order.</summary>
     public IReadOnlyList<string> ParamNames { get; }
 
