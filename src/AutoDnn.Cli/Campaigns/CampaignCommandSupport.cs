@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using AutoDnn.Hosting.Campaigns.Running;
 using AutoDnn.Hosting.Campaigns.Spec;
@@ -16,7 +17,7 @@ internal static class CampaignCommandSupport
     public static IDisposable OnStopSignal(Action stop)
     {
         ArgumentNullException.ThrowIfNull(stop);
-        void Handle(System.Runtime.InteropServices.PosixSignalContext context)
+        void Handle(PosixSignalContext context)
         {
             context.Cancel = true;
             stop();
@@ -24,8 +25,8 @@ internal static class CampaignCommandSupport
 
         var registrations = new[]
         {
-            System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Handle),
-            System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Handle),
+            PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle),
+            PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handle),
         };
         return new Registrations(registrations);
     }

@@ -71,7 +71,7 @@ internal sealed class ConsoleCampaignObserver : ICampaignObserver
             double seconds = _running.Remove(trial.Number, out Stopwatch? watch) ? watch.Elapsed.TotalSeconds : 0;
             _durations.Add(seconds);
             CampaignStatus? status = _loadStatus?.Invoke();
-            _finished = status is null ? _finished + 1 : RunCommand.Finished(status);
+            _finished = status?.Finished ?? _finished + 1;
 
             string value = string.Empty;
             if (trial.State == TrialState.Complete && trial.Values is { Count: > 0 } values)

@@ -35,7 +35,7 @@ internal static class RunCommand
         using SqlStudyStorage storage = plan.Storage.Open();
         bool created = CampaignSession.Prepare(plan, storage, path);
         CampaignStatus before = CampaignStatus.Load(storage, plan.Name);
-        int finishedBefore = Finished(before);
+        int finishedBefore = before.Finished;
         Console.WriteLine(
             $"campaign {plan.Name} ({(created ? "new" : $"resumed: {finishedBefore} trials finished before")}): {plan.Trials} trials, "
             + $"sampler {spec.Sampler.Name}, pruner {spec.Pruner.Name}, {Describe(spec)}, objective {string.Join(", ", spec.Objectives.Select(o => $"{o.Metric} ({o.Direction.ToString().ToLowerInvariant()})"))}");
@@ -75,7 +75,7 @@ internal static class RunCommand
 
         if (status.IsFinished && status.Best is not null)
         {
-            using var runner = new DisposableRunner((plan.CreateFinalRunner ?? plan.CreateRunner)());
+            using var runner = new DisposableRunner(plan.CreateFinalRunner());
             FinalEvaluation? final = RunLive(observer, () => CampaignFinalizer.Run(plan, storage, runner.Inner, null, interrupt.Token));
             if (final is not null)
             {
@@ -96,10 +96,6 @@ internal static class RunCommand
     /// <summary>The storage URL as given (with password), for the worker processes.</summary>
     private static string Original(string? storageOverride, CampaignSpec spec) =>
         storageOverride ?? spec.Storage ?? Environment.GetEnvironmentVariable("AUTODNN_STORAGE") ?? Storage.StorageUrl.Default;
-
-    /// <summary>Finished trials (complete, pruned or failed) in a status.</summary>
-    internal static int Finished(CampaignStatus status) =>
-        status.Counts[TrialState.Complete] + status.Counts[TrialState.Pruned] + status.Counts[TrialState.Fail];
 
     private static T RunLive<T>(ConsoleCampaignObserver observer, Func<T> action)
     {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using AutoDnn.Cli.Commands;
 using AutoDnn.Hosting.Campaigns.Running;
 using AutoDnn.Search.Trials;
@@ -57,13 +56,13 @@ internal static class StatusCommand
             Console.WriteLine($"  running: trial {trial} on {worker} for {age}");
         }
 
-        if (status.Final is { } final && final.ValueKind == JsonValueKind.Object
-            && final.TryGetProperty("test_metrics", out JsonElement test) && test.ValueKind == JsonValueKind.Object)
+        if (FinalModelSummary.From(status.Final) is { TestMetrics.Count: > 0 } final)
         {
+            var test = final.TestMetrics.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
             string shown = string.Join(", ", new[] { "accuracy", "balanced_accuracy", "f1_macro", "loss" }
-                .Where(k => test.TryGetProperty(k, out _))
-                .Select(k => $"{k} {test.GetProperty(k).GetDouble().ToString("0.0000", CultureInfo.InvariantCulture)}"));
-            Console.WriteLine($"  test split of trial {final.GetProperty("trial").GetInt32()} retrained on all training data (never used for selection): {shown}");
+                .Where(test.ContainsKey)
+                .Select(k => $"{k} {test[k].ToString("0.0000", CultureInfo.InvariantCulture)}"));
+            Console.WriteLine($"  test split of trial {final.Trial} retrained on all training data (never used for selection): {shown}");
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using AutoDnn.Abstractions.Search;
+using AutoDnn.Hosting.Campaigns.Running;
 using AutoDnn.Search.Importance;
 using AutoDnn.Search.Storage;
 using AutoDnn.Search.Studies;
@@ -66,7 +67,7 @@ public sealed class CampaignSnapshot
     public bool IsMultiObjective => Study.Directions.Count > 1;
 
     /// <summary>The best configuration retrained and scored on the test split after the budget, when the campaign did that.</summary>
-    public FinalModelView? Final => FinalModelView.From(Study);
+    public FinalModelSummary? Final => FinalModelSummary.From(Study.UserAttributes);
 
     /// <summary>Every parameter name seen in the campaign, ordinal order.</summary>
     public IReadOnlyList<string> ParamNames { get; }

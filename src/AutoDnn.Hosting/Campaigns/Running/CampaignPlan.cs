@@ -67,7 +67,13 @@ public sealed class CampaignPlan
 
     /// <summary>Creates the runner for the final retraining: like <see cref="CreateRunner"/> but over all training
     /// examples (training.max_examples limits the search only). Defaults to <see cref="CreateRunner"/>.</summary>
-    public Func<ITrialRunner>? CreateFinalRunner { get; init; }
+    public Func<ITrialRunner> CreateFinalRunner
+    {
+        get => _createFinalRunner ?? CreateRunner;
+        init => _createFinalRunner = value;
+    }
+
+    private readonly Func<ITrialRunner>? _createFinalRunner;
 
     /// <summary>Every plugin the campaign uses (architecture first), recorded with each trial.</summary>
     public required IReadOnlyList<PluginEntry> Plugins { get; init; }

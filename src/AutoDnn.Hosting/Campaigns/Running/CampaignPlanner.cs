@@ -69,7 +69,7 @@ public static class CampaignPlanner
             CreatePruner = () => PrunerFactory.Create(spec.Pruner),
             WrapTrial = trial => spec.Space.Count == 0 ? trial : new OverridingTrial(trial, spec.Space),
             CreateRunner = createRunner,
-            CreateFinalRunner = spec.Training.MaxExamples is null ? createRunner : () => CreateRunner(spec, catalog, allExamples: true),
+            CreateFinalRunner = () => CreateRunner(spec, catalog, allExamples: true),
             Plugins = plugins,
             ArtifactRoot = artifactRoot,
             StaleGrace = StaleGrace(),

@@ -31,6 +31,10 @@ public sealed record CampaignStatus
     /// <summary>The final evaluation of the best trial on the test split (JSON), when it has been made.</summary>
     public JsonElement? Final { get; init; }
 
+    /// <summary>Trials that ended: complete, pruned or failed.</summary>
+    public int Finished =>
+        Counts.GetValueOrDefault(TrialState.Complete) + Counts.GetValueOrDefault(TrialState.Pruned) + Counts.GetValueOrDefault(TrialState.Fail);
+
     public bool IsFinished => Counts.GetValueOrDefault(TrialState.Waiting) == 0 && Counts.GetValueOrDefault(TrialState.Running) == 0;
 
     /// <summary>Reads the status of campaign (study) <paramref name="name"/>.</summary>
