@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text;
 using AutoDnn.Abstractions.Plugins;
 using AutoDnn.Torch;
+using AutoDnn.Torch.Diagnostics;
 using AutoDnn.Torch.Optim;
 using AutoDnn.Training.Data;
 using F = AutoDnn.Torch.Nn.Functional;
@@ -92,7 +93,7 @@ internal static class ProducerBenchmark
     private static double Measure(ExampleTensors data, IBatchTransform[] transforms, int prefetch, int steps)
     {
         LibTorch.ManualSeed(0);
-        using var net = new StepModels.Cnn();
+        using var net = new StepTwins.Cnn();
         using var optimizer = new Adam(net.Parameters(), lr: 1e-3);
         var producer = new BatchProducer(data, BatchSize, transforms, prefetch, Device.Cpu);
         int[] order = Enumerable.Range(0, data.Count).ToArray();

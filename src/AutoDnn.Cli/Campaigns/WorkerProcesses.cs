@@ -20,20 +20,13 @@ internal sealed partial class WorkerProcesses : IDisposable
         {
             var start = new ProcessStartInfo
             {
-                FileName = Environment.ProcessPath ?? "dotnet",
+                FileName = SelfProcess.Path,
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
 
-            // Run as `dotnet autodnn.dll …` or as the apphost `autodnn …`, whichever started us.
-            string entry = Environment.GetCommandLineArgs()[0];
-            if (entry.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
-            {
-                start.ArgumentList.Add(entry);
-            }
-
-            foreach (string arg in new[] { "worker", "--storage", storage, "--campaign", campaign, "--index", i.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+            foreach (string arg in SelfProcess.Arguments.Concat(new[] { "worker", "--storage", storage, "--campaign", campaign, "--index", i.ToString(System.Globalization.CultureInfo.InvariantCulture) }))
             {
                 start.ArgumentList.Add(arg);
             }

@@ -1,6 +1,11 @@
 namespace AutoDnn.Torch.Nn;
 
-/// <summary>Runs its modules in order, like <c>torch.nn.Sequential</c>; children are named "0", "1", ….</summary>
+/// <summary>
+/// Runs its modules in order, like <c>torch.nn.Sequential</c>; children are named "0", "1", ….
+/// Inside a <see cref="DisposeScope"/>, each intermediate output is freed as soon as the next module has run, as C++ and
+/// Python free temporaries (autograd keeps what backward needs by its own reference): the input and the final output
+/// are left to their owners.
+/// </summary>
 public sealed class Sequential : Module<Tensor, Tensor>
 {
     private readonly List<Module<Tensor, Tensor>> layers = new();
@@ -27,7 +32,15 @@ public sealed class Sequential : Module<Tensor, Tensor>
     public override Tensor Forward(Tensor input)
     {
         Tensor x = input;
-        foreach (var layer in layers) x = layer.Forward(x);
+        foreach (var layer in layers)
+        {
+            Tensor next = layer.Forward(x);
+            // Holding every activation until the step's scope ends makes a CNN step 2-4 % slower than the same step in
+            // C++ (memory that C++ reuses while it is still in cache stays taken; docs/BENCHMARKS.md). Only tensors a
+            // scope owns are freed early: one made outside every scope may be kept by a module, as a user expects.
+            if (!ReferenceEquals(x, input) && !ReferenceEquals(x, next) && x.Scope is not null) x.Dispose();
+            x = next;
+        }
         return x;
     }
 }

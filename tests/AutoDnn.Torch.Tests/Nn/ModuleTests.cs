@@ -42,6 +42,56 @@ public class ModuleTests
         Assert.Equal(0, net.Forward(x).Eq(0).Sum().ItemInt64());
     }
 
+    // Returns its input object unchanged and remembers it.
+    private sealed class Recorder : Module<Tensor, Tensor>
+    {
+        public List<Tensor> Seen { get; } = new();
+
+        public override Tensor Forward(Tensor input)
+        {
+            Seen.Add(input);
+            return input;
+        }
+    }
+
+    [Fact]
+    public void SequentialFreesIntermediatesInAScopeAndKeepsGradientsExact()
+    {
+        LibTorch.ManualSeed(3);
+        using var first = new Linear(4, 6);
+        using var second = new Linear(6, 2);
+        var seenFirst = new Recorder();
+        var seenSecond = new Recorder();
+        using var net = new Sequential(first, seenFirst, new Relu(), seenSecond, second);
+        using var scope = LibTorch.NewScope();
+        Tensor x = Tensor.Rand(5, 4);
+
+        Tensor output = net.Forward(x);
+        // The input and the output belong to the caller; a module that returns its input does not free it early.
+        Assert.False(x.IsDisposed);
+        Assert.False(output.IsDisposed);
+        Assert.True(seenFirst.Seen[0].IsDisposed);
+        Assert.True(seenSecond.Seen[0].IsDisposed);
+        output.Sum().Backward();
+        float[] weightGrad = first.Weight.Grad!.ToArray<float>();
+
+        // The same ops written out, every temporary kept: the same gradient.
+        net.ZeroGrad();
+        Functional.Linear(Functional.Relu(first.Forward(x)), second.Weight, second.Bias).Sum().Backward();
+        Assert.Equal(weightGrad, first.Weight.Grad!.ToArray<float>());
+    }
+
+    [Fact]
+    public void SequentialOutsideAScopeFreesNothingEarly()
+    {
+        var seen = new Recorder();
+        using var net = new Sequential(new Linear(3, 3), seen, new Relu());
+        using Tensor x = Tensor.Rand(2, 3);
+        using Tensor output = net.Forward(x);
+        Assert.False(seen.Seen[0].IsDisposed);
+        Assert.Equal([2L, 3L], seen.Seen[0].Shape);
+    }
+
     [Fact]
     public void InitialisersHaveTheRightStatistics()
     {

@@ -1,11 +1,13 @@
-using AutoDnn.Torch;
 using AutoDnn.Torch.Nn;
 using F = AutoDnn.Torch.Nn.Functional;
 
-namespace AutoDnn.Cli.Bench;
+namespace AutoDnn.Torch.Diagnostics;
 
-/// <summary>The two models of ../shared/peers/pytorch_step_bench.py, layer for layer, with their data.</summary>
-internal static class StepModels
+/// <summary>
+/// The managed twins of the two models of ../shared/peers/pytorch_step_bench.py and cpp_floor.cpp (see
+/// <see cref="StepFloor"/>), layer for layer, with their data: what <c>autodnn bench step</c> times.
+/// </summary>
+public static class StepTwins
 {
     /// <summary>Conv(1→32,3) ReLU MaxPool2, Conv(32→64,3) ReLU MaxPool2, Linear(1600→128) ReLU, Linear(128→10).</summary>
     public sealed class Cnn : Module<Tensor, Tensor>
@@ -46,15 +48,28 @@ internal static class StepModels
         public override Tensor Forward(Tensor x) => output.Forward(lstm.Forward(emb.Forward(x)).Output.Select(1, -1));
     }
 
-    /// <summary>The model and 8 batches (inputs, labels) for "cnn" or "lstm", drawn as the peer does (batch 64).</summary>
-    public static (Module<Tensor, Tensor> Model, Tensor[] Xs, Tensor[] Ys) Create(string model)
+    /// <summary>
+    /// The same CNN as a <see cref="Sequential"/>, how a PyTorch user writes a LeNet: the same ops in the same order, with
+    /// each intermediate activation freed as soon as the next layer has run.
+    /// </summary>
+    public static Sequential SequentialCnn() => new(
+        new Conv2d(1, 32, 3), new Relu(), new MaxPool2d(2),
+        new Conv2d(32, 64, 3), new Relu(), new MaxPool2d(2),
+        new Flatten(), new Linear(1600, 128), new Relu(), new Linear(128, 10));
+
+    /// <summary>
+    /// The model and 8 batches (inputs, labels) for "cnn" or "lstm", drawn as the peer does (batch 64). The CNN is the
+    /// <see cref="SequentialCnn"/> unless <paramref name="handWritten"/> asks for <see cref="Cnn"/>'s own Forward, whose
+    /// temporaries live until the step's scope ends; the LSTM twin is always hand-written.
+    /// </summary>
+    public static (Module<Tensor, Tensor> Model, Tensor[] Xs, Tensor[] Ys) Create(string model, bool handWritten)
     {
         LibTorch.ManualSeed(0);
         var xs = new Tensor[8];
         var ys = new Tensor[8];
         if (model == "cnn")
         {
-            var net = new Cnn();
+            Module<Tensor, Tensor> net = handWritten ? new Cnn() : SequentialCnn();
             for (int i = 0; i < 8; i++)
             {
                 xs[i] = (Tensor.Rand(64, 1, 28, 28) * 2.0 - 1.0).DetachFromScope();
