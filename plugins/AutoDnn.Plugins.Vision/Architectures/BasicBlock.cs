@@ -26,11 +26,23 @@ internal sealed class BasicBlock : Module<Tensor, Tensor>
                 new Conv2d(inChannels, outChannels, 1, stride: stride, bias: false), new BatchNorm2d(outChannels)));
     }
 
+    // Temporaries are freed as soon as the block has used them, as C++ and Python free them, rather than at the end
+    // of the training step's scope (2-5 % of a CNN step; docs/BENCHMARKS.md). Autograd keeps what backward needs.
     public override Tensor Forward(Tensor input)
     {
-        Tensor x = bn1.Forward(conv1.Forward(input)).Relu();
-        x = bn2.Forward(conv2.Forward(x));
-        Tensor shortcut = downsample is null ? input : downsample.Forward(input);
-        return (x + shortcut).Relu();
+        using Tensor c1 = conv1.Forward(input);
+        using Tensor b1 = bn1.Forward(c1);
+        using Tensor r1 = b1.Relu();
+        using Tensor c2 = conv2.Forward(r1);
+        using Tensor b2 = bn2.Forward(c2);
+        if (downsample is null)
+        {
+            using Tensor sum = b2 + input;
+            return sum.Relu();
+        }
+
+        using Tensor shortcut = downsample.Forward(input);
+        using Tensor total = b2 + shortcut;
+        return total.Relu();
     }
 }
