@@ -15,6 +15,9 @@ namespace AutoDnn.Search.Samplers;
 /// are scalarized per trial with random ParEGO weights; constraints get their own GPs and multiply EI by the
 /// probability of feasibility. Running trials of other workers enter as fantasies at the posterior mean (kriging
 /// believer), read from their persisted relative proposal. Everything derives from the snapshot and the seed.
+/// The objective's prior mean is the worst (warped) value observed so far rather than the average: far from every
+/// trial the model expects nothing better than the worst trial, so expected improvement stops favouring the corners
+/// and edges of the space just for their variance (docs/SEARCH.md; docs/BENCHMARKS.md for the effect).
 /// </remarks>
 public sealed class GpSampler : ISampler
 {
@@ -73,6 +76,7 @@ public sealed class GpSampler : ISampler
         double[] y = GpTargets.Minimized(trials, study.Directions, _seed, trial.Number);
         GpTargets.Warp(y);
         GpTargets.Standardize(y);
+        GpTargets.AnchorPriorMeanAtWorst(y);
 
         bool[] feasible = trials.Select(t => t.IsFeasible).ToArray();
         var constraintModels = FitConstraints(trials, x, space);
