@@ -26,7 +26,7 @@ public sealed partial class Tensor : IDisposable
     }
 
     /// <summary>The native <c>at::Tensor*</c>. Callers keep this object alive across the native call.</summary>
-    internal IntPtr Handle => handle != IntPtr.Zero ? handle : throw new ObjectDisposedException(nameof(Tensor), "this tensor was disposed (by you or by its DisposeScope); use MoveToOuter() to keep a result");
+    internal IntPtr Handle => handle != IntPtr.Zero ? handle : throw new ObjectDisposedException(nameof(Tensor), "this tensor was disposed (by you, by its DisposeScope, or by a Sequential once the next module had used it); use MoveToOuter() to keep a result");
 
     /// <summary>The scope that will free this tensor, if any.</summary>
     internal DisposeScope? Scope { get; set; }

@@ -4,7 +4,9 @@ namespace AutoDnn.Torch.Nn;
 /// Runs its modules in order, like <c>torch.nn.Sequential</c>; children are named "0", "1", ….
 /// Inside a <see cref="DisposeScope"/>, each intermediate output is freed as soon as the next module has run, as C++ and
 /// Python free temporaries (autograd keeps what backward needs by its own reference): the input and the final output
-/// are left to their owners.
+/// are left to their owners, and so is an intermediate that a module took out of the current scope
+/// (<see cref="Tensor.MoveToOuter"/>, <see cref="Tensor.DetachFromScope"/>). Set <see cref="FreeIntermediates"/> to
+/// false to keep every intermediate until the scope ends (a module that records activations for later use).
 /// </summary>
 public sealed class Sequential : Module<Tensor, Tensor>
 {
@@ -14,6 +16,9 @@ public sealed class Sequential : Module<Tensor, Tensor>
     {
         foreach (var m in modules) Append(m);
     }
+
+    /// <summary>Free each intermediate output of the current scope once the next module has run (default true).</summary>
+    public bool FreeIntermediates { get; set; } = true;
 
     /// <summary>Number of modules.</summary>
     public int Count => layers.Count;
@@ -36,9 +41,12 @@ public sealed class Sequential : Module<Tensor, Tensor>
         {
             Tensor next = layer.Forward(x);
             // Holding every activation until the step's scope ends makes a CNN step 2-4 % slower than the same step in
-            // C++ (memory that C++ reuses while it is still in cache stays taken; docs/BENCHMARKS.md). Only tensors a
-            // scope owns are freed early: one made outside every scope may be kept by a module, as a user expects.
-            if (!ReferenceEquals(x, input) && !ReferenceEquals(x, next) && x.Scope is not null) x.Dispose();
+            // C++ (memory that C++ reuses while it is still in cache stays taken; docs/BENCHMARKS.md). Only tensors
+            // the current scope owns are freed early: one made outside every scope, or moved out of this one, may be
+            // kept by a module, as a user expects.
+            if (FreeIntermediates && !ReferenceEquals(x, input) && !ReferenceEquals(x, next)
+                && x.Scope is { } owner && ReferenceEquals(owner, DisposeScope.Current))
+                x.Dispose();
             x = next;
         }
         return x;

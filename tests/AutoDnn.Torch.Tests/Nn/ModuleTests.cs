@@ -81,6 +81,41 @@ public class ModuleTests
         Assert.Equal(weightGrad, first.Weight.Grad!.ToArray<float>());
     }
 
+    // Keeps the activation it is given for use after the forward pass, taking it out of the step's scope.
+    private sealed class Keeper : Module<Tensor, Tensor>
+    {
+        public Tensor? Kept { get; private set; }
+
+        public override Tensor Forward(Tensor input)
+        {
+            Kept = input.MoveToOuter();
+            return input;
+        }
+    }
+
+    [Fact]
+    public void SequentialLeavesWhatAModuleMovedOutAndCanKeepEverything()
+    {
+        using var outer = LibTorch.NewScope();
+        var keeper = new Keeper();
+        var seen = new Recorder();
+        using var net = new Sequential(new Linear(3, 3), keeper, new Relu(), seen, new Relu());
+        using (LibTorch.NewScope())
+        {
+            net.Forward(Tensor.Rand(2, 3));
+            Assert.False(keeper.Kept!.IsDisposed);
+            Assert.True(seen.Seen[0].IsDisposed);
+            var error = Assert.Throws<ObjectDisposedException>(() => seen.Seen[0].Shape);
+            Assert.Contains("Sequential", error.Message);
+
+            net.FreeIntermediates = false;
+            net.Forward(Tensor.Rand(2, 3));
+            Assert.False(seen.Seen[1].IsDisposed);
+        }
+        Assert.True(seen.Seen[1].IsDisposed);
+        Assert.False(keeper.Kept!.IsDisposed);
+    }
+
     [Fact]
     public void SequentialOutsideAScopeFreesNothingEarly()
     {
