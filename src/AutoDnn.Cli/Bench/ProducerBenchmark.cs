@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text;
 using AutoDnn.Abstractions.Plugins;
+using AutoDnn.Cli.Campaigns;
 using AutoDnn.Torch;
 using AutoDnn.Torch.Diagnostics;
 using AutoDnn.Torch.Optim;
@@ -32,7 +33,7 @@ internal static class ProducerBenchmark
         {
             threads, steps, rounds, prefetch, output,
         };
-        command.SetAction(r => Run(r.GetValue(threads), r.GetValue(steps), r.GetValue(rounds), r.GetValue(prefetch), r.GetValue(output)));
+        command.SetAction(r => CampaignCommandSupport.Guard(() => Run(r.GetValue(threads), r.GetValue(steps), r.GetValue(rounds), r.GetValue(prefetch), r.GetValue(output))));
         return command;
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AutoDnn.Cli.Campaigns;
 
 namespace AutoDnn.Cli.Bench;
 
@@ -18,9 +19,9 @@ internal static class StepBenchCommand
         {
             model, threads, rounds, handWritten, peers, output, child,
         };
-        command.SetAction(r => r.GetValue(child) is string what
+        command.SetAction(r => CampaignCommandSupport.Guard(() => r.GetValue(child) is string what
             ? StepBenchmark.RunChild(what, r.GetValue(model)!, r.GetValue(threads), r.GetValue(handWritten))
-            : StepBenchmark.Run(r.GetValue(model)!, r.GetValue(threads), r.GetValue(rounds), r.GetValue(handWritten), r.GetValue(peers), r.GetValue(output)));
+            : StepBenchmark.Run(r.GetValue(model)!, r.GetValue(threads), r.GetValue(rounds), r.GetValue(handWritten), r.GetValue(peers), r.GetValue(output))));
         return command;
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AutoDnn.Cli.Bench;
+using AutoDnn.Cli.Campaigns;
 
 namespace AutoDnn.Cli.Commands;
 
@@ -15,7 +16,7 @@ internal static class BenchCommand
         {
             iterations, repeats, output,
         };
-        ops.SetAction(r => OpOverheadBenchmark.Run(r.GetValue(iterations), r.GetValue(repeats), r.GetValue(output)));
+        ops.SetAction(r => CampaignCommandSupport.Guard(() => OpOverheadBenchmark.Run(r.GetValue(iterations), r.GetValue(repeats), r.GetValue(output))));
         return new Command("bench", "Benchmarks against the Python peers.") { ops, CreateSamplers(), StepBenchCommand.Create(), ProducerBenchmark.Create() };
     }
 
@@ -31,8 +32,8 @@ internal static class BenchCommand
         {
             seeds, trials, samplers, functions, workers, output,
         };
-        command.SetAction(r => SamplerBenchmark.Run(
-            r.GetValue(seeds), r.GetValue(trials), Split(r.GetValue(samplers)), Split(r.GetValue(functions)), r.GetValue(workers), r.GetValue(output)));
+        command.SetAction(r => CampaignCommandSupport.Guard(() => SamplerBenchmark.Run(
+            r.GetValue(seeds), r.GetValue(trials), Split(r.GetValue(samplers)), Split(r.GetValue(functions)), r.GetValue(workers), r.GetValue(output))));
         return command;
     }
 
