@@ -1,10 +1,19 @@
-// The C++ floor for `autodnn bench ops`: the same tiny-tensor cases as the managed and Python loops,
-// called directly on ATen, so the binding's own overhead can be told apart from libtorch's work.
+// Benchmark floors and diagnostics: the tiny-tensor cases of `autodnn bench ops` called directly on ATen, the
+// training loop of cpp_floor.cpp for `autodnn bench step`, and an operator counter; each lets the binding's own cost
+// be told apart from libtorch's work.
 #include "adt_common.h"
 
+#include <ATen/record_function.h>
+#include <torch/torch.h>
+
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <vector>
 
 namespace {
 
@@ -47,11 +56,6 @@ ADT_API int adt_bench_op_floor(int op, int64_t iterations, double* ns_per_call) 
 // The loop of ../shared/peers/cpp_floor.cpp (the train-step benchmark's C++ floor), compiled into the shim so that
 // `autodnn bench step` can also run it inside the .NET process: the binding's cost is then told apart from the
 // process's own (allocator state, runtime threads), which the separate C++ executable does not share.
-#include <torch/torch.h>
-
-#include <algorithm>
-#include <vector>
-
 namespace {
 
 struct FloorCnn : torch::nn::Module {
@@ -147,12 +151,6 @@ ADT_API void adt_bench_floor_free(void* loop) { delete static_cast<FloorLoop*>(l
 }  // extern "C"
 // Counts of the operators libtorch dispatches between adt_opcount_start and adt_opcount_stop (all threads, nested calls
 // included): lets a test check that a managed training step runs exactly the ops of its C++ twin.
-#include <ATen/record_function.h>
-
-#include <map>
-#include <mutex>
-#include <sstream>
-
 namespace {
 
 std::mutex opcount_mutex;
