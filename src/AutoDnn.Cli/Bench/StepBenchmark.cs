@@ -24,7 +24,7 @@ internal static partial class StepBenchmark
 
     public static int Run(string model, int threads, int rounds, bool handWritten, DirectoryInfo? peers, FileInfo? output)
     {
-        CheckModel(model);
+        _ = StepTwins.ModelIndex(model);
         if (rounds < 1) throw new ArgumentException($"bench step: --rounds must be at least 1, got {rounds}");
         string peerDir = FindPeers(peers);
         int steps = model == "cnn" ? 200 : 100;
@@ -77,7 +77,7 @@ internal static partial class StepBenchmark
     /// <summary>The body of a child process: prints RESULT lines with the median ms/step of what it measures.</summary>
     public static int RunChild(string what, string model, int threads, bool handWritten)
     {
-        CheckModel(model);
+        _ = StepTwins.ModelIndex(model);
         int steps = model == "cnn" ? 200 : 100;
         LibTorch.Threads = threads;
         switch (what)
@@ -129,11 +129,6 @@ internal static partial class StepBenchmark
             }
         }
         return (MedianOf(a), MedianOf(b));
-    }
-
-    private static void CheckModel(string model)
-    {
-        if (model is not ("cnn" or "lstm")) throw new ArgumentException($"bench step: model must be cnn or lstm, got '{model}'");
     }
 
     private static double MedianOf(List<double> values)

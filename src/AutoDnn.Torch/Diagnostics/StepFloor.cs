@@ -14,13 +14,7 @@ public sealed class StepFloor : IDisposable
     /// <summary>A fresh loop for <paramref name="model"/>, "cnn" or "lstm", seeded as cpp_floor.cpp seeds it.</summary>
     public StepFloor(string model)
     {
-        int code = model switch
-        {
-            "cnn" => 0,
-            "lstm" => 1,
-            _ => throw new ArgumentException($"model must be cnn or lstm, got '{model}'", nameof(model)),
-        };
-        NativeMethods.Check(NativeMethods.adt_bench_floor_new(code, out loop));
+        NativeMethods.Check(NativeMethods.adt_bench_floor_new(StepTwins.ModelIndex(model), out loop));
     }
 
     /// <summary>Runs one training step on the calling thread; its wall time in milliseconds, measured in C++.</summary>

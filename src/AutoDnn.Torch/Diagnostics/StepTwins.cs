@@ -48,6 +48,16 @@ public static class StepTwins
         public override Tensor Forward(Tensor x) => output.Forward(lstm.Forward(emb.Forward(x)).Output.Select(1, -1));
     }
 
+    /// <summary>The models, by name; the index is the shim's code for <see cref="StepFloor"/>'s C++ twin.</summary>
+    public static IReadOnlyList<string> Models { get; } = ["cnn", "lstm"];
+
+    /// <summary>The index of <paramref name="model"/> in <see cref="Models"/>; an <see cref="ArgumentException"/> for any other name.</summary>
+    public static int ModelIndex(string model)
+    {
+        int index = Models.ToList().IndexOf(model);
+        return index >= 0 ? index : throw new ArgumentException($"model must be {string.Join(" or ", Models)}, got '{model}'");
+    }
+
     /// <summary>
     /// The same CNN as a <see cref="Sequential"/>, how a PyTorch user writes a LeNet: the same ops in the same order, with
     /// each intermediate activation freed as soon as the next layer has run.
@@ -64,10 +74,11 @@ public static class StepTwins
     /// </summary>
     public static (Module<Tensor, Tensor> Model, Tensor[] Xs, Tensor[] Ys) Create(string model, bool handWritten)
     {
+        int index = ModelIndex(model);
         LibTorch.ManualSeed(0);
         var xs = new Tensor[8];
         var ys = new Tensor[8];
-        if (model == "cnn")
+        if (index == 0)
         {
             Module<Tensor, Tensor> net = handWritten ? new Cnn() : SequentialCnn();
             for (int i = 0; i < 8; i++)
